@@ -1,0 +1,48 @@
+/**
+ * The trace: one layer-by-layer run of a model on one input, as plain typed arrays.
+ * Every view and every export reads the same Trace, so what is shown and what is exported agree.
+ */
+
+/** A dense array with its shape. Shapes include the batch dimension (batch size 1 in a trace). */
+export interface Tensor {
+  shape: number[];
+  values: Float32Array;
+}
+
+/** A layer parameter: "kernel", "bias", "gamma", "moving_mean", ... */
+export interface NamedTensor extends Tensor {
+  name: string;
+}
+
+/** One layer of the run (layer_i in the course's words): what went in, its weights, what came out. */
+export interface TraceStep {
+  /** Position in topological order: layer_0, layer_1, ... */
+  index: number;
+  /** The layer's own name, e.g. "dense_1". */
+  name: string;
+  /** Keras class name, e.g. "Dense", "Activation", "Concatenate". */
+  className: string;
+  /** The layer's config as tfjs reports it (snake_case keys as in Keras JSON). */
+  config: Record<string, unknown>;
+  paramCount: number;
+  /** Names of the values that fed it: "values_0" for the model input, else the producing layer's name. */
+  inputNames: string[];
+  inputs: Tensor[];
+  params: NamedTensor[];
+  /** What tfjs computed. */
+  output: Tensor;
+  /** What the plain-TypeScript reference computed; null where no reference exists for the kind. */
+  reference: Tensor | null;
+  /** max |output - reference|; null where there is no reference. */
+  maxAbsDiff: number | null;
+}
+
+export interface Trace {
+  /** The input as the user gave it (before any scaler); equals values[0] when there is no scaler. */
+  raw: Tensor;
+  /** values_0 .. values_n: the model input, then each step's output in order. */
+  values: Tensor[];
+  steps: TraceStep[];
+  /** The largest maxAbsDiff over all steps (0 when no step has a reference). */
+  maxAbsDiff: number;
+}

@@ -1,0 +1,95 @@
+/** Shared data types of the models layer: data sets, recipes, training, weights, model bundles. */
+import type { LayersModel } from './tf';
+
+export type ActivationName = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
+
+/** A table of examples: row-major features and one target per row. */
+export interface Dataset {
+  id: string;
+  title: string;
+  /** rows x features, row-major. */
+  x: Float32Array;
+  /** Class index per row (classification) or target value (regression). */
+  y: Int32Array | Float32Array;
+  rows: number;
+  features: number;
+  /** Human names with units, e.g. "sepal length (cm)". */
+  featureNames: string[];
+  task: 'classification' | 'regression';
+  /** Class names in index order; empty for regression. */
+  classNames: string[];
+}
+
+/** One Keras layer of a Sequential recipe. */
+export type LayerSpec =
+  | { className: 'Dense'; name: string; units: number; activation?: ActivationName }
+  | { className: 'Activation'; name: string; activation: ActivationName }
+  | { className: 'Dropout'; name: string; rate: number };
+
+export type LossName = 'sparse_categorical_crossentropy' | 'mean_squared_error';
+
+/** A course model as Keras would define it: `Sequential([...])` + `compile(...)`. */
+export interface Recipe {
+  id: string;
+  title: string;
+  /** Without the batch dimension, e.g. [4]. */
+  inputShape: number[];
+  layers: LayerSpec[];
+  loss: LossName;
+  metrics: 'accuracy'[];
+  /** The Keras code the recipe mirrors, for display. */
+  python: string;
+}
+
+export interface TrainConfig {
+  epochs: number;
+  learningRate: number;
+  batchSize: number;
+  /** Fraction of rows held out for validation: the LAST rows, taken before any shuffling. */
+  validationSplit: number;
+  /** Seeds weight initialisation, the per-epoch shuffle and dropout masks. */
+  seed: number;
+}
+
+/** What Keras' History records for one epoch. */
+export interface EpochLog {
+  epoch: number;
+  loss: number;
+  accuracy?: number;
+  val_loss?: number;
+  val_accuracy?: number;
+}
+
+/** One weight array of one layer, as Keras names it: layer "dense", name "kernel". */
+export interface WeightTensor {
+  layer: string;
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/** StandardScaler parameters: scaled = (raw - mean) / scale. */
+export interface Scaler {
+  mean: number[];
+  scale: number[];
+}
+
+/** What the app knows about a model beyond its layers. */
+export interface ModelInfo {
+  /** Display name, e.g. "Iris (course)" or a file name. */
+  title: string;
+  /** One per input feature; generic names ("x0", ...) when unknown. */
+  featureNames: string[];
+  /** Class names for a classifier's output units; null when unknown or regression. */
+  classNames: string[] | null;
+  /** Preprocessing applied to the raw input before values_0; null when none. */
+  scaler: Scaler | null;
+  /** The training data's range per feature (raw units), for sliders and extrapolation warnings. */
+  featureRanges: { min: number; max: number }[] | null;
+}
+
+/** A runnable model plus what the app knows about it. */
+export interface ModelBundle {
+  model: LayersModel;
+  info: ModelInfo;
+}
