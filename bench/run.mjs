@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: production builds in headless Chromium (Debian's). Prints a table and writes
+ * bench/results/bench.json. Figures, not assertions: targets are printed beside them.
+ */
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveDir } from './serve.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+const REPS_OURS = 7;
+const REPS_CPU = 3;
+const INPUT_CHANGES = 300;
+const TRACES = 10_000;
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: q(0.5), p95: q(0.95), min: s[0], max: s.at(-1), n: s.length };
+};
+
+console.log('Building the app and the benchmark page (production)…');
+await build({ root: here('..'), logLevel: 'warn' });
+await build({ configFile: here('./vite.config.ts') });
+const app = await serveDir(here('../dist'));
+const benchSite = await serveDir(here('../dist-bench'));
+const browser = await chromium.launch(launchOptions);
+
+try {
+  // Training, side by side in one page.
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(benchSite.url + 'page.html');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  const defaultBackend = await page.evaluate(() => window.bench.defaultBackend());
+  console.log(`tfjs' default backend here: ${defaultBackend}; plain fit on it (slow without a GPU)…`);
+  const fitDefault = await page.evaluate(() => window.bench.fitDefault());
+  const fitCpu = [];
+  for (let i = 0; i < REPS_CPU; i++) fitCpu.push(await page.evaluate(() => window.bench.fitCpu()));
+  const ours = [];
+  for (let i = 0; i < REPS_OURS; i++) ours.push(await page.evaluate(() => window.bench.ours()));
+  const oursWorker = [];
+  for (let i = 0; i < REPS_OURS; i++) oursWorker.push(await page.evaluate(() => window.bench.oursInWorker()));
+  const traces = await page.evaluate((n) => window.bench.traces(n), TRACES);
+  await page.close();
+
+  // Input change -> redrawn views, in the real app.
+  const appPage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  appPage.on('pageerror', (e) => console.error('app page error:', e));
+  await appPage.goto(app.url);
+  await appPage.getByRole('button', { name: 'Train', exact: true }).click();
+  await appPage.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible' });
+  await appPage.waitForFunction(() => !document.querySelector('[data-training="running"]'));
+  const latencies = await appPage.evaluate(async (n) => {
+    const field = document.querySelector('input[data-feature="0"]');
+    if (!field) throw new Error('no input field with data-feature="0"');
+    const channel = new MessageChannel();
+    const macrotask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      field.value = (4.3 + (i % 36) / 10).toFixed(1);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await macrotask();
+      document.body.getBoundingClientRect();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, INPUT_CHANGES);
+  await appPage.close();
+
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cores: (await import('node:os')).cpus().length, chromium: browser.version() },
+    training: {
+      settings: 'Iris, 300 epochs, batch 32, validation_split 0.1, RMSprop lr 0.001',
+      layerLensInPage: { ...stats(ours.map((r) => r.ms)), engine: ours[0].engine, finalLoss: ours[0].finalLoss },
+      layerLensInWorker: { ...stats(oursWorker.map((r) => r.ms)), engine: oursWorker[0].engine },
+      plainFitCpu: { ...stats(fitCpu.map((r) => r.ms)), finalLoss: fitCpu[0].finalLoss },
+      plainFitDefaultBackend: { ms: fitDefault.ms, backend: fitDefault.backend, finalLoss: fitDefault.finalLoss },
+      targetMedianMs: 500,
+    },
+    inputToRedraw: { ...stats(latencies), targetP95Ms: 16 },
+    tensors: { ...traces, traces: TRACES, target: 'after == before' },
+  };
+
+  const f = (x) => x.toFixed(1).padStart(9);
+  const t = result.training;
+  console.log('\n| measure | median ms | p95 ms | note |');
+  console.log('|---|---:|---:|---|');
+  console.log(`| training, Layer Lens (in page) | ${f(t.layerLensInPage.median)} | ${f(t.layerLensInPage.p95)} | ${t.layerLensInPage.engine}; target <= 500 |`);
+  console.log(`| training, Layer Lens (web worker, as the app runs it) | ${f(t.layerLensInWorker.median)} | ${f(t.layerLensInWorker.p95)} | incl. worker start |`);
+  console.log(`| training, plain model.fit, cpu | ${f(t.plainFitCpu.median)} | ${f(t.plainFitCpu.p95)} | ${REPS_CPU} runs |`);
+  console.log(`| training, plain model.fit, default backend | ${f(t.plainFitDefaultBackend.ms)} | | ${t.plainFitDefaultBackend.backend}, 1 run |`);
+  console.log(`| input change -> redrawn views | ${f(result.inputToRedraw.median)} | ${f(result.inputToRedraw.p95)} | ${INPUT_CHANGES} changes; target p95 <= 16 |`);
+  console.log(`| one trace | ${traces.msPerTrace.toFixed(4).padStart(9)} | | tensors before ${traces.before}, after ${TRACES} traces ${traces.after} |`);
+
+  await mkdir(here('./results'), { recursive: true });
+  await writeFile(here('./results/bench.json'), JSON.stringify(result, null, 2));
+  console.log('\nwrote bench/results/bench.json');
+} finally {
+  await browser.close();
+  await app.close();
+  await benchSite.close();
+}
