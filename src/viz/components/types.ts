@@ -1,0 +1,34 @@
+/** Props shared by the matrix views. */
+export interface MatrixTensor {
+  shape: number[];
+  values: Float32Array;
+}
+
+export interface Cell {
+  row: number;
+  col: number;
+}
+
+export interface MatrixHighlight {
+  row?: number;
+  col?: number;
+}
+
+/** One edge of the neuron diagram: unit `from` of the layer's input to unit `to` of its output. */
+export interface Edge {
+  /** The Dense layer's name, e.g. "dense". */
+  layer: string;
+  /** The trace step index of that layer. */
+  step: number;
+  from: number;
+  to: number;
+  weight: number;
+}
+
+/** The form values of the train panel. */
+export interface TrainPanelConfig {
+  epochs: number;
+  learningRate: number;
+  hiddenUnits: number;
+  seed: number;
+}
