@@ -93,3 +93,25 @@ export interface ModelBundle {
   model: LayersModel;
   info: ModelInfo;
 }
+
+/** Which training engine runs a recipe: the plain-TypeScript float32 engine or tfjs ops. */
+export type EngineKind = 'fast' | 'tfjs';
+
+/** What `train` hands back. Stopping early keeps the weights reached so far. */
+export interface TrainResult {
+  weights: WeightTensor[];
+  /** One entry per completed epoch. */
+  history: EpochLog[];
+  /** True when `shouldStop` ended the run before the last epoch. */
+  stopped: boolean;
+  /** Human label of the engine that ran, e.g. "Layer Lens float32 engine (plain TypeScript)". */
+  engine: string;
+  /** Wall-clock training time in milliseconds. */
+  ms: number;
+}
+
+/** Callbacks of a training run. `weights` is a snapshot taken after the epoch. */
+export interface TrainHooks {
+  onEpoch?(log: EpochLog, weights?: WeightTensor[]): void;
+  shouldStop?(): boolean;
+}

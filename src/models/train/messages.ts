@@ -1,0 +1,43 @@
+/** The messages between the training client and its worker (all structured-clone friendly). */
+import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
+
+export type ToWorker =
+  | { type: 'start'; recipe: Recipe; dataset: Dataset; config: TrainConfig }
+  | { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'epoch'; logs: EpochLog[] }
+  | { type: 'done'; result: TrainResult }
+  | { type: 'error'; message: string };
+
+/** Progress is sent at most this often (plus once at the end), a batch of epoch logs at a time. */
+export const PROGRESS_INTERVAL_MS = 30;
+
+/** Collects epoch logs and hands them on in batches, at most every PROGRESS_INTERVAL_MS. */
+export function progressBatcher(send: (logs: EpochLog[]) => void): { add(log: EpochLog): void; flush(): void } {
+  let pending: EpochLog[] = [];
+  let last = -Infinity;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const logs = pending;
+    pending = [];
+    last = performance.now();
+    send(logs);
+  };
+  return {
+    add(log) {
+      pending.push(log);
+      if (performance.now() - last >= PROGRESS_INTERVAL_MS) flush();
+    },
+    flush,
+  };
+}
+
+/** The typed arrays of a result, to transfer instead of copy. */
+export function resultTransfer(result: TrainResult): ArrayBuffer[] {
+  return result.weights.map((w) => w.values.buffer as ArrayBuffer);
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,37 @@
+/**
+ * How Keras' `fit` cuts the data: `validation_split` takes the LAST fraction of the rows, before
+ * any shuffling (keras/src/trainers/data_adapters/data_adapter_utils.py:
+ * `split_at = int(math.floor(n * (1.0 - validation_split)))`, and it raises when either side is
+ * empty); the training rows are then shuffled every epoch and cut into batches.
+ */
+
+export interface Split {
+  /** Rows 0 .. trainRows-1 train. */
+  trainRows: number;
+  /** Rows trainRows .. total-1 validate. */
+  valRows: number;
+}
+
+export function splitRows(total: number, validationSplit: number): Split {
+  if (!(validationSplit >= 0 && validationSplit < 1)) {
+    throw new Error(`validation_split must be at least 0 and below 1, got ${validationSplit}.`);
+  }
+  if (validationSplit === 0) return { trainRows: total, valRows: 0 };
+  const splitAt = Math.floor(total * (1 - validationSplit));
+  if (splitAt === 0 || splitAt === total) {
+    throw new Error(
+      `${total} rows are not enough to split into training and validation rows with validation_split=${validationSplit}.`,
+    );
+  }
+  return { trainRows: splitAt, valRows: total - splitAt };
+}
+
+/** [start, end) of each batch over `n` rows; the last batch holds the rest. */
+export function batchRanges(n: number, batchSize: number): [number, number][] {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new Error(`The batch size must be a whole number of at least 1, got ${batchSize}.`);
+  }
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < n; start += batchSize) ranges.push([start, Math.min(n, start + batchSize)]);
+  return ranges;
+}

@@ -1,0 +1,104 @@
+/**
+ * `train`: Keras' `fit` semantics on either engine. validation_split takes the last rows before
+ * any shuffling; the training rows are shuffled every epoch with a seeded generator; batches of
+ * `batchSize` (the last one smaller); each epoch logs loss (mean over the epoch's batches weighted
+ * by batch size, as Keras' progress bar does), accuracy, and val_loss / val_accuracy computed after
+ * the epoch with its final weights. The loop yields to the event loop every few milliseconds so a
+ * page (or a worker receiving "stop") stays responsive. Same seed + same engine = identical weights.
+ */
+import type { Dataset, EngineKind, EpochLog, Recipe, TrainConfig, TrainHooks, TrainResult, WeightTensor } from '../types';
+import { createRng, deriveSeed } from '../random';
+import { initialWeights } from '../recipes';
+import { batchRanges, splitRows } from './split';
+import { checkTrainingInputs } from './checks';
+import { compileOps } from './network';
+import { FastEngine } from './fast-engine';
+import { TfjsEngine } from './tfjs-engine';
+import type { TrainEngine } from './engine';
+import { yieldToEventLoop } from './yield';
+
+/** Work at most this long between two turns of the event loop. */
+const SLICE_MS = 8;
+
+export interface TrainOptions {
+  /** Force an engine (tests, comparisons); default: chooseEngine(recipe). */
+  engine?: EngineKind;
+  /** Start from these weights instead of the seed's glorot_uniform draw. */
+  initialWeights?: WeightTensor[];
+}
+
+/** The plain-TypeScript engine runs every Dense/Activation/Dropout stack; anything else goes to tfjs. */
+export function chooseEngine(recipe: Recipe): EngineKind {
+  try {
+    compileOps(recipe);
+    return recipe.loss === 'sparse_categorical_crossentropy' || recipe.loss === 'mean_squared_error' ? 'fast' : 'tfjs';
+  } catch {
+    return 'tfjs';
+  }
+}
+
+export function createEngine(kind: EngineKind, recipe: Recipe, data: Dataset, weights: WeightTensor[], config: TrainConfig): TrainEngine {
+  const dropoutRng = createRng(deriveSeed(config.seed, 2));
+  return kind === 'fast'
+    ? new FastEngine(recipe, data, weights, config.learningRate, dropoutRng)
+    : new TfjsEngine(recipe, data, weights, config.learningRate, dropoutRng);
+}
+
+export async function train(
+  recipe: Recipe,
+  data: Dataset,
+  config: TrainConfig,
+  hooks: TrainHooks = {},
+  options: TrainOptions = {},
+): Promise<TrainResult> {
+  checkTrainingInputs(recipe, data, config);
+  const t0 = performance.now();
+  const { trainRows, valRows } = splitRows(data.rows, config.validationSplit);
+  const batches = batchRanges(trainRows, config.batchSize);
+  const classify = recipe.loss === 'sparse_categorical_crossentropy';
+  const shuffleRng = createRng(deriveSeed(config.seed, 1));
+  const engine = createEngine(
+    options.engine ?? chooseEngine(recipe),
+    recipe,
+    data,
+    options.initialWeights ?? initialWeights(recipe, config.seed),
+    config,
+  );
+  const history: EpochLog[] = [];
+  let stopped = false;
+  let sliceStart = performance.now();
+  try {
+    for (let epoch = 0; epoch < config.epochs && !stopped; epoch++) {
+      const order = shuffleRng.permutation(trainRows);
+      let lossSum = 0;
+      let correct = 0;
+      for (const [start, end] of batches) {
+        const b = engine.step(order, start, end);
+        lossSum += b.loss * (end - start);
+        correct += b.correct;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+          if (hooks.shouldStop?.()) {
+            stopped = true;
+            break;
+          }
+        }
+      }
+      if (stopped) break;
+      const log: EpochLog = { epoch, loss: lossSum / trainRows };
+      if (classify) log.accuracy = correct / trainRows;
+      if (valRows > 0) {
+        const v = engine.evaluate(trainRows, data.rows);
+        log.val_loss = v.loss;
+        if (classify) log.val_accuracy = v.correct / valRows;
+      }
+      history.push(log);
+      if (hooks.onEpoch) hooks.onEpoch(log, engine.weights());
+      if (epoch < config.epochs - 1 && hooks.shouldStop?.()) stopped = true;
+    }
+    return { weights: engine.weights(), history, stopped, engine: engine.label, ms: performance.now() - t0 };
+  } finally {
+    engine.dispose();
+  }
+}
