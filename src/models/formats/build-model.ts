@@ -1,0 +1,130 @@
+/**
+ * From a tfjs-ready model config and weights to a runnable LayersModel, with the checks a course
+ * participant needs: known layer classes, plausible sizes, and every weight of the right shape,
+ * finite, named by layer in each message.
+ */
+import { tf, tfl, type Layer, type LayersModel } from '../tf';
+import type { WeightTensor } from '../types';
+import { ModelFileError, asModelFileError } from './errors';
+import { isPlainObject } from './file-like';
+
+const MAX_LAYERS = 2000;
+const MAX_UNITS = 1_000_000;
+const MAX_PARAMS = 60_000_000;
+const NESTED_MODELS = new Set(['Sequential', 'Functional', 'Model']);
+
+type Dict = Record<string, unknown>;
+
+/** The layer configs of a tfjs-ready model config, with their class and name. */
+export function configLayers(modelConfig: Dict): { className: string; name: string; config: Dict }[] {
+  const cfg = modelConfig.config;
+  const list = Array.isArray(cfg) ? cfg : isPlainObject(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
+  if (!list) throw new ModelFileError('The model configuration has no list of layers.');
+  if (list.length > MAX_LAYERS) throw new ModelFileError(`The model claims ${list.length} layers: too many to be a real model here.`);
+  return list.map((l: unknown, i: number) => {
+    if (!isPlainObject(l) || typeof l.class_name !== 'string') {
+      throw new ModelFileError(`Layer number ${i + 1} in the model configuration has no class name.`);
+    }
+    const config = isPlainObject(l.config) ? l.config : {};
+    const name = typeof config.name === 'string' ? config.name : typeof l.name === 'string' ? l.name : `layer ${i + 1}`;
+    return { className: l.class_name, name, config };
+  });
+}
+
+/** Refuses what tfjs cannot build or what would need absurd memory, naming the layer. */
+export function validateConfig(modelConfig: Dict): void {
+  const known = tf.serialization.SerializationMap.getMap().classNameMap;
+  let width: number | null = null;
+  let params = 0;
+  for (const { className, name, config } of configLayers(modelConfig)) {
+    if (NESTED_MODELS.has(className)) {
+      throw new ModelFileError(`Layer "${name}" is itself a whole model (${className}); models nested inside models cannot be opened here.`, name);
+    }
+    if (!(className in known)) {
+      throw new ModelFileError(`Layer "${name}" has the class "${className}", which Layer Lens (TensorFlow.js) does not know, so this model cannot run here.`, name);
+    }
+    const shape = config.batch_input_shape;
+    if (shape !== undefined) {
+      if (!Array.isArray(shape) || !shape.every((d) => d === null || (Number.isInteger(d) && d > 0 && d <= MAX_UNITS))) {
+        throw new ModelFileError(`Layer "${name}" has an invalid input shape ${JSON.stringify(shape)}.`, name);
+      }
+      width = shape.slice(1).reduce((a: number, d) => a * (d ?? 1), 1);
+    }
+    for (const key of ['units', 'filters']) {
+      const v = config[key];
+      if (v !== undefined && !(Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_UNITS)) {
+        throw new ModelFileError(`Layer "${name}" has ${key} = ${JSON.stringify(v)}; it must be a whole number from 1 to ${MAX_UNITS}.`, name);
+      }
+    }
+    if (className === 'Dense' && typeof config.units === 'number') {
+      if (width !== null) params += width * config.units;
+      width = config.units;
+    }
+    if (params > MAX_PARAMS) throw new ModelFileError(`The model would have more than ${MAX_PARAMS} weights: too large to open here.`, name);
+  }
+}
+
+/** Builds the model from its config (random initial weights, replaced by `assignWeights`). */
+export async function buildModel(modelConfig: Dict): Promise<LayersModel> {
+  validateConfig(modelConfig);
+  try {
+    const topology = JSON.parse(JSON.stringify(modelConfig)) as Dict;
+    return await tfl.models.modelFromJSON({ modelTopology: topology } as never);
+  } catch (err) {
+    throw asModelFileError(err, 'TensorFlow.js could not build the model from its configuration');
+  }
+}
+
+/** The short name of a tfjs weight: "dense_1/kernel" -> "kernel". */
+export function weightShortName(originalName: string): string {
+  const i = originalName.lastIndexOf('/');
+  return i >= 0 ? originalName.slice(i + 1) : originalName;
+}
+
+export type WeightLookup = (layer: Layer, index: number) => WeightTensor[] | null;
+
+/**
+ * Sets every layer's weights from `lookup` (called for each layer that has weights, with its
+ * position among them), after checking count, shape and finiteness. Nothing is set unless all pass.
+ */
+export function assignWeights(model: LayersModel, lookup: WeightLookup): void {
+  const plan: { layer: Layer; values: WeightTensor[] }[] = [];
+  let index = 0;
+  for (const layer of model.layers) {
+    const expected = layer.weights;
+    if (expected.length === 0) continue;
+    const found = lookup(layer, index++);
+    const cls = layer.getClassName();
+    const names = expected.map((w) => weightShortName(w.originalName));
+    if (!found) {
+      throw new ModelFileError(`The file has no weights for layer "${layer.name}" (${cls}), which needs ${names.join(' and ')}.`, layer.name);
+    }
+    if (found.length !== expected.length) {
+      throw new ModelFileError(
+        `Layer "${layer.name}" (${cls}) needs ${expected.length} weight arrays (${names.join(', ')}), the file has ${found.length}.`,
+        layer.name,
+      );
+    }
+    expected.forEach((w, i) => {
+      const want = w.shape as number[];
+      const got = found[i].shape;
+      const count = got.reduce((a, b) => a * b, 1);
+      if (want.length !== got.length || want.some((d, j) => d !== got[j]) || count !== found[i].values.length) {
+        throw new ModelFileError(
+          `Layer "${layer.name}": the weight "${names[i]}" should have shape [${want.join(', ')}], the file has [${got.join(', ')}].`,
+          layer.name,
+        );
+      }
+      const bad = found[i].values.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new ModelFileError(`Layer "${layer.name}": the weight "${names[i]}" contains ${found[i].values[bad]} (number ${bad}); a model with such weights cannot compute.`, layer.name);
+      }
+    });
+    plan.push({ layer, values: found });
+  }
+  for (const { layer, values } of plan) {
+    const tensors = values.map((w) => tf.tensor(w.values, w.shape, 'float32'));
+    layer.setWeights(tensors);
+    tf.dispose(tensors);
+  }
+}

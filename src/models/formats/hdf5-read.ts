@@ -1,0 +1,131 @@
+/**
+ * A guarded view of an HDF5 file through jsfive (pure JS, read-only). jsfive can throw anything on
+ * a corrupt file, so every call goes through `guard`, which turns failures into ModelFileError;
+ * dataset sizes are checked against the file size before any data is read, so a corrupt shape
+ * cannot make us allocate gigabytes.
+ */
+import * as hdf5 from 'jsfive';
+import { ModelFileError, asModelFileError } from './errors';
+import { isHdf5 } from './file-like';
+
+const MAX_KEYS_PER_GROUP = 10_000;
+
+export interface H5Array {
+  shape: number[];
+  values: Float32Array;
+}
+
+export class H5Reader {
+  private readonly file: hdf5.File;
+  private readonly size: number;
+
+  constructor(
+    bytes: Uint8Array,
+    readonly fileName: string,
+  ) {
+    if (!isHdf5(bytes)) throw new ModelFileError(`"${fileName}" is not an HDF5 file (its first bytes are not the HDF5 signature).`);
+    this.size = bytes.length;
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    this.file = this.guard(() => new hdf5.File(buffer, fileName), 'cannot read the HDF5 structure');
+  }
+
+  /** Runs a jsfive call; any failure becomes a ModelFileError naming the file and what we tried. */
+  guard<T>(fn: () => T, what: string): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw asModelFileError(err, `"${this.fileName}" looks damaged or truncated: ${what}`);
+    }
+  }
+
+  private node(path: string): hdf5.Group | hdf5.Dataset {
+    if (path === '' || path === '/') return this.file;
+    return this.guard(() => {
+      const n = this.file.get(path);
+      if (n == null) throw new Error(`no entry "${path}"`);
+      return n;
+    }, `cannot open "${path}"`);
+  }
+
+  has(path: string): boolean {
+    try {
+      return this.node(path) != null;
+    } catch {
+      return false;
+    }
+  }
+
+  isGroup(path: string): boolean {
+    const n = this.node(path);
+    return !('shape' in n && Array.isArray((n as hdf5.Dataset).shape));
+  }
+
+  keys(path: string): string[] {
+    const n = this.node(path);
+    const keys = this.guard(() => (n as hdf5.Group).keys, `cannot list "${path || '/'}"`);
+    if (!Array.isArray(keys)) return [];
+    if (keys.length > MAX_KEYS_PER_GROUP) throw new ModelFileError(`"${this.fileName}" has an implausible number of entries in "${path}".`);
+    return keys.filter((k): k is string => typeof k === 'string');
+  }
+
+  /** An attribute as a JS value: strings lose HDF5's NUL padding; undefined when absent. */
+  attr(path: string, name: string): unknown {
+    const n = this.node(path);
+    const attrs = this.guard(() => n.attrs, `cannot read the attributes of "${path || '/'}"`);
+    if (attrs == null || !(name in attrs)) return undefined;
+    return cleanStrings(this.guard(() => attrs[name], `cannot read attribute "${name}"`));
+  }
+
+  /** A numeric dataset as float32 with its shape. */
+  dataset(path: string): H5Array {
+    const n = this.node(path);
+    if (this.isGroup(path)) throw new ModelFileError(`"${this.fileName}": "${path}" is a group where a weight array was expected.`);
+    const ds = n as hdf5.Dataset;
+    const shape = this.guard(() => ds.shape, `cannot read the shape of "${path}"`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+      throw new ModelFileError(`"${this.fileName}": the weight "${path}" has an invalid shape.`);
+    }
+    const count = shape.reduce((a: number, b: number) => a * b, 1);
+    if (count > this.size) {
+      throw new ModelFileError(`"${this.fileName}": the weight "${path}" claims shape [${shape.join(', ')}], more numbers than the file can hold: the file is damaged.`);
+    }
+    const dtype = this.guard(() => ds.dtype, `cannot read the type of "${path}"`);
+    if (typeof dtype !== 'string' || !/^[<>|]?[fiu][1248]$/.test(dtype)) {
+      throw new ModelFileError(`"${this.fileName}": the weight "${path}" is not stored as numbers (type ${JSON.stringify(dtype)}).`);
+    }
+    const raw = this.guard(() => ds.value, `cannot read the numbers of "${path}"`);
+    const values = toFloat32(raw);
+    if (values === null || values.length !== count) {
+      throw new ModelFileError(`"${this.fileName}": the weight "${path}" holds ${values?.length ?? 'no'} numbers, its shape [${shape.join(', ')}] needs ${count}.`);
+    }
+    return { shape: shape.slice(), values };
+  }
+}
+
+function toFloat32(raw: unknown): Float32Array | null {
+  if (raw instanceof Float32Array) return new Float32Array(raw);
+  if (ArrayBuffer.isView(raw) && !(raw instanceof DataView)) {
+    const arr = raw as unknown as ArrayLike<number | bigint>;
+    const out = new Float32Array(arr.length);
+    for (let i = 0; i < arr.length; i++) out[i] = Number(arr[i]);
+    return out;
+  }
+  if (Array.isArray(raw)) {
+    const out = new Float32Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const v = raw[i];
+      if (typeof v !== 'number' && typeof v !== 'bigint') return null;
+      out[i] = Number(v);
+    }
+    return out;
+  }
+  if (typeof raw === 'number') return new Float32Array([raw]);
+  return null;
+}
+
+function cleanStrings(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(/\u0000+$/g, '');
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v).replace(/\u0000+$/g, '');
+  if (Array.isArray(v)) return v.map(cleanStrings);
+  return v;
+}

@@ -1,0 +1,75 @@
+/**
+ * Legacy Keras HDF5 (`model.save("x.h5")`), from Keras 2 and Keras 3: the config is the root
+ * attribute `model_config`; weights live under model_weights/<layer>/ at the paths listed in that
+ * group's `weight_names` attribute (Keras 2: "dense_1/kernel:0"; Keras 3: "sequential/dense/kernel").
+ */
+import type { ModelBundle, WeightTensor } from '../types';
+import { ModelFileError } from './errors';
+import { isHdf5, type FileLike } from './file-like';
+import { H5Reader } from './hdf5-read';
+import { toTfjsModelConfig } from './keras3-config';
+import { assignWeights, buildModel, weightShortName } from './build-model';
+import { infoFor } from './info';
+
+const MAX_WEIGHTS_PER_LAYER = 64;
+
+export const id = 'keras-h5';
+
+export function match(files: FileLike[]): boolean {
+  return files.length === 1 && isHdf5(files[0].bytes);
+}
+
+export async function open(files: FileLike[]): Promise<ModelBundle> {
+  const file = files[0];
+  const h5 = new H5Reader(file.bytes, file.name);
+  const raw = h5.attr('', 'model_config');
+  if (typeof raw !== 'string') {
+    const keys = h5.keys('');
+    if (keys.includes('layers') || keys.includes('vars') || keys.includes('model_weights') || h5.attr('', 'layer_names') !== undefined) {
+      throw new ModelFileError(`"${file.name}" holds only weights, no model (it was saved with save_weights). Save the whole model with model.save("model.keras") and open that.`);
+    }
+    throw new ModelFileError(`"${file.name}" is an HDF5 file, but holds no Keras model (it has no "model_config").`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ModelFileError(`"${file.name}": the model configuration inside is not valid JSON; the file is damaged.`);
+  }
+  const config = toTfjsModelConfig(parsed);
+  const weights = readLayerWeights(h5, file.name);
+  const model = await buildModel(config);
+  try {
+    assignWeights(model, (layer) => weights.get(layer.name) ?? null);
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+  return { model, info: infoFor(model, file.name) };
+}
+
+function readLayerWeights(h5: H5Reader, fileName: string): Map<string, WeightTensor[]> {
+  const root = h5.has('model_weights') ? 'model_weights' : '';
+  const names = h5.attr(root, 'layer_names');
+  if (!Array.isArray(names)) throw new ModelFileError(`"${fileName}" has a model but no weights (no "layer_names" in model_weights).`);
+  const out = new Map<string, WeightTensor[]>();
+  for (const layer of names.slice(0, 10_000)) {
+    if (typeof layer !== 'string') continue;
+    const group = root ? `${root}/${layer}` : layer;
+    if (!h5.has(group)) continue;
+    const weightNames = h5.attr(group, 'weight_names');
+    if (!Array.isArray(weightNames)) continue;
+    if (weightNames.length > MAX_WEIGHTS_PER_LAYER) throw new ModelFileError(`"${fileName}": layer "${layer}" lists ${weightNames.length} weights, implausibly many.`, layer);
+    out.set(
+      layer,
+      weightNames.map((wn) => {
+        if (typeof wn !== 'string') throw new ModelFileError(`"${fileName}": layer "${layer}" has a weight without a name.`, layer);
+        const path = `${group}/${wn}`;
+        if (!h5.has(path)) throw new ModelFileError(`"${fileName}": the weight "${wn}" of layer "${layer}" is listed but missing; the file is damaged.`, layer);
+        const arr = h5.dataset(path);
+        return { layer, name: weightShortName(wn).replace(/:\d+$/, ''), shape: arr.shape, values: arr.values };
+      }),
+    );
+  }
+  return out;
+}
