@@ -1,0 +1,204 @@
+/**
+ * "Reproduce in Python": a self-contained script (numpy only) holding the weights and the current
+ * input as exact float32 literals, with a forward pass that prints values_0 .. values_n the way
+ * the course's predict_and_log does, then the predicted class.
+ *
+ * Safety: every name from a model goes into the script only as an ASCII Python string literal
+ * (pythonString), never into code or comments, so a name cannot inject code. The whole script is
+ * ASCII.
+ */
+import type { Tensor, Trace } from '../types';
+import { formatFloat32 } from './floats';
+import { safeFilename, weightShortName } from './names';
+import { checkTensor } from './tensors';
+import type { ExportFile } from './types';
+
+/** The Keras classes the script can run; any other class raises NotImplementedError when reached. */
+export const PYTHON_LAYER_CLASSES = ['InputLayer', 'Dense', 'Activation', 'Dropout', 'Flatten'] as const;
+export const PYTHON_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'] as const;
+
+/** A Python string literal for any JavaScript string, ASCII only: "a\"b", "\n", "\u00e4". */
+export function pythonString(s: string): string {
+  let out = '"';
+  for (const ch of String(s)) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (cp >= 0x20 && cp < 0x7f) out += ch;
+    else if (cp <= 0xff) out += '\\x' + cp.toString(16).padStart(2, '0');
+    else if (cp <= 0xffff) out += '\\u' + cp.toString(16).padStart(4, '0');
+    else out += '\\U' + cp.toString(16).padStart(8, '0');
+  }
+  return out + '"';
+}
+
+/** A float32 as a Python float literal that np.float32 turns back into the same bits. */
+export function pythonFloat(x: number): string {
+  if (Number.isNaN(x)) return 'np.nan';
+  if (x === Infinity) return 'np.inf';
+  if (x === -Infinity) return '-np.inf';
+  if (Object.is(x, -0)) return '-0.0';
+  return formatFloat32(x);
+}
+
+/** np.array([...], dtype=np.float32) with the exact shape; rows of the last axis on one line each. */
+export function pythonArray(t: { shape: number[]; values: ArrayLike<number> }, indent: string): string {
+  checkTensor('python array', t.shape, t.values);
+  const { shape, values } = t;
+  if (shape.length === 0) return `np.array(${pythonFloat(values[0])}, dtype=np.float32)`;
+  if (values.length === 0) return `np.zeros((${shape.join(', ')}${shape.length === 1 ? ',' : ''}), dtype=np.float32)`;
+  let pos = 0;
+  const build = (dim: number, ind: string): string => {
+    if (dim === shape.length - 1) {
+      const items: string[] = [];
+      for (let i = 0; i < shape[dim]; i++) items.push(pythonFloat(values[pos++]));
+      return `[${items.join(', ')}]`;
+    }
+    const inner = ind + '    ';
+    const parts: string[] = [];
+    for (let i = 0; i < shape[dim]; i++) parts.push(inner + build(dim + 1, inner));
+    return `[\n${parts.join(',\n')},\n${ind}]`;
+  };
+  return `np.array(${build(0, indent)}, dtype=np.float32)`;
+}
+
+function pythonValue(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'None';
+  return pythonString(String(v));
+}
+
+const SCRIPT_FUNCTIONS = `def safe_text(text):
+    """Printable text only: a name from a model cannot send control codes to the terminal."""
+    return "".join(c if c.isprintable() else "?" for c in str(text))
+
+
+def activation(name, x, layer_name):
+    if name is None or name == "linear":
+        return x
+    if name == "relu":
+        return np.maximum(x, np.float32(0))
+    if name == "sigmoid":
+        return np.float32(1) / (np.float32(1) + np.exp(-x))
+    if name == "tanh":
+        return np.tanh(x)
+    if name == "softmax":
+        e = np.exp(x - np.max(x, axis=-1, keepdims=True))
+        return e / np.sum(e, axis=-1, keepdims=True)
+    raise NotImplementedError(
+        f"activation {name!r} of layer {layer_name!r} is not reproduced by this script"
+    )
+
+
+def run_layer(layer, inputs):
+    kind = layer["class_name"]
+    name = layer["name"]
+    x = inputs[0]
+    if kind in ("InputLayer", "Dropout"):
+        # Dropout only acts while training: at prediction time it passes values through.
+        return x
+    if kind == "Flatten":
+        return x.reshape(x.shape[0], -1)
+    if kind == "Dense":
+        # Keras' order: kernel, then bias (when use_bias).
+        params = list(layer["weights"].values())
+        out = x @ params[0]
+        if len(params) > 1:
+            out = out + params[1]
+        return activation(layer["activation"], out, name)
+    if kind == "Activation":
+        return activation(layer["activation"], x, name)
+    raise NotImplementedError(
+        f"layer {name!r} of class {kind!r} is not reproduced by this script "
+        f"(it knows InputLayer, Dense, Activation, Dropout, Flatten)"
+    )
+
+
+def predict_and_log(values_0):
+    outputs = {"values_0": values_0}
+    values = values_0
+    print("values_0:", values)
+    for i, layer in enumerate(LAYERS):
+        inputs = [outputs[n] for n in layer["inputs"]] if layer["inputs"] else [values]
+        values = run_layer(layer, inputs).astype(np.float32)
+        outputs[layer["name"]] = values
+        print(f"values_{i + 1}:", values)
+    return values
+
+
+if __name__ == "__main__":
+    output = predict_and_log(values_0)
+    if output.shape[-1] > 1:
+        index = int(np.argmax(output.reshape(-1, output.shape[-1])[0]))
+        if CLASS_NAMES is not None and len(CLASS_NAMES) == output.shape[-1]:
+            print("predicted class:", index, safe_text(CLASS_NAMES[index]))
+        else:
+            print("predicted class:", index)
+    else:
+        print("prediction:", output.reshape(-1)[0])
+`;
+
+/** The activation as a name: "relu", or Keras' serialized form {class_name: "relu"}; null when absent. */
+export function activationName(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const name = o.class_name ?? o.className ?? o.name;
+    if (typeof name === 'string') return name;
+  }
+  return String(value);
+}
+
+function tensorEquals(a: Tensor, b: Tensor): boolean {
+  if (a.shape.join() !== b.shape.join() || a.values.length !== b.values.length) return false;
+  for (let i = 0; i < a.values.length; i++) if (!Object.is(a.values[i], b.values[i])) return false;
+  return true;
+}
+
+export function pythonScript(trace: Trace, title: string, classNames: string[] | null = null): string {
+  if (trace.values.length === 0) throw new Error('The trace has no input (values_0): nothing to reproduce.');
+  const lines: string[] = [
+    '#!/usr/bin/env python3',
+    '# Made by Layer Lens: reproduces one layer-by-layer run of a Keras-style model with numpy only.',
+    '# Run it with: python3 <this file>. It prints values_0 .. values_n as the course\'s',
+    '# predict_and_log does (values_0 is the input, values_{i+1} the output of layer_i), then the',
+    '# predicted class. Weights and input are float32, written with digits that read back exactly.',
+    'import numpy as np',
+    '',
+    `TITLE = ${pythonString(title)}`,
+    `CLASS_NAMES = ${classNames ? `[${classNames.map(pythonString).join(', ')}]` : 'None'}`,
+    '',
+  ];
+  const values0 = trace.values[0];
+  if (!tensorEquals(trace.raw, values0)) {
+    lines.push('# The input as the user gave it, before the scaling the model expects (not used below).');
+    lines.push(`raw_input = ${pythonArray(trace.raw, '')}`);
+  }
+  lines.push('# values_0: the model input.');
+  lines.push(`values_0 = ${pythonArray(values0, '')}`, '', 'LAYERS = [');
+  for (const step of trace.steps) {
+    const ind = '        ';
+    lines.push('    {');
+    lines.push(`        "name": ${pythonString(step.name)},`);
+    lines.push(`        "class_name": ${pythonString(step.className)},`);
+    lines.push(`        "inputs": [${step.inputNames.map(pythonString).join(', ')}],`);
+    lines.push(`        "activation": ${pythonValue(activationName(step.config.activation))},`);
+    lines.push('        "weights": {');
+    for (const p of step.params) {
+      lines.push(`            ${pythonString(weightShortName(p.name))}: ${pythonArray(p, ind + '    ')},`);
+    }
+    lines.push('        },', '    },');
+  }
+  lines.push(']', '', '', SCRIPT_FUNCTIONS);
+  return lines.join('\n');
+}
+
+export function pythonFile(trace: Trace, title: string, classNames: string[] | null = null): ExportFile {
+  return {
+    filename: safeFilename([title, 'reproduce'], 'py'),
+    mime: 'text/x-python',
+    data: pythonScript(trace, title, classNames),
+  };
+}
