@@ -27,6 +27,8 @@ export interface TraceStep {
   paramCount: number;
   /** Names of the values that fed it: "values_0" for the model input, else the producing layer's name. */
   inputNames: string[];
+  /** For each input, its index k in Trace.values (values_k). Filled by traceModel. */
+  inputValues?: number[];
   inputs: Tensor[];
   params: NamedTensor[];
   /** What tfjs computed. */

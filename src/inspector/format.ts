@@ -1,0 +1,49 @@
+/**
+ * Number formatting for the arithmetic views: a fixed number of significant digits, a real minus
+ * sign (U+2212) for display or an ASCII hyphen for text meant to be pasted into Python, and never
+ * "-0" / "-0.00" (a value that rounds to zero is shown without a sign).
+ */
+
+export interface FormatOptions {
+  /** Use "-" instead of the typographic minus "−" (for code a user copies into Python). */
+  ascii?: boolean;
+}
+
+const MINUS = '\u2212';
+
+function signed(text: string, opts: FormatOptions): string {
+  // Drop the sign of anything that reads as zero ("-0", "-0.00", "-0.0e+0").
+  if (text.startsWith('-') && !/[1-9]/.test(text.replace(/e.*$/, ''))) text = text.slice(1);
+  return opts.ascii ? text : text.replace(/-/g, MINUS);
+}
+
+/**
+ * `x` with `digits` significant digits (default 3): 5.3 -> "5.30", -0.5 -> "−0.500",
+ * 0.123456 -> "0.123", 1234.5 -> "1235", 3.1e-8 -> "3.10e−8". Exponent notation only below 1e-4
+ * and from 1e6 on. NaN -> "NaN", ±Infinity -> "∞" / "−∞".
+ */
+export function formatNumber(x: number, digits = 3, opts: FormatOptions = {}): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '\u221e' : (opts.ascii ? '-' : MINUS) + '\u221e';
+  const d = Math.min(21, Math.max(1, Math.round(digits)));
+  const a = Math.abs(x);
+  if (a === 0) return signed((0).toPrecision(d), opts);
+  if (a < 1e-4 || a >= 1e6) {
+    const [mant, exp] = x.toExponential(d - 1).split('e');
+    return signed(`${mant}e${exp.startsWith('+') ? exp.slice(1) : exp}`, opts);
+  }
+  if (a >= 10 ** d) return signed(x.toFixed(0), opts);
+  return signed(x.toPrecision(d), opts);
+}
+
+/** `x` with exactly `decimals` decimals (toFixed) without "-0.00": -0.001 -> "0.00". */
+export function formatFixed(x: number, decimals = 2, opts: FormatOptions = {}): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '\u221e' : (opts.ascii ? '-' : MINUS) + '\u221e';
+  return signed(x.toFixed(Math.min(20, Math.max(0, Math.round(decimals)))), opts);
+}
+
+/** A shape as Python prints it: [1, 4] -> "(1,4)", [8] -> "(8,)". */
+export function formatShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
+}

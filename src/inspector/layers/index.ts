@@ -1,0 +1,59 @@
+/**
+ * The registry of layer kinds: Keras class name -> LayerKind. A new kind (conv, pooling,
+ * batchnorm, rescaling) is one module plus one line in KINDS. The kind is decided by the class
+ * name only, never by the layer's name.
+ */
+import type { Explanation, LayerKind } from '../explain';
+import { inputLabel, outputLabel } from '../explain';
+import { formatShape } from '../format';
+import type { TraceStep } from '../types';
+import { activation } from './activation';
+import { add } from './add';
+import { concatenate } from './concatenate';
+import { dense } from './dense';
+import { dropout } from './dropout';
+import { flatten } from './flatten';
+import { input } from './input';
+
+const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten, concatenate, add];
+
+const BY_CLASS: ReadonlyMap<string, LayerKind> = new Map(KINDS.flatMap((k) => k.classNames.map((c) => [c, k] as const)));
+
+/** The LayerKind for a Keras class name, or null when there is none yet. */
+export function kindFor(className: string): LayerKind | null {
+  return BY_CLASS.get(className) ?? null;
+}
+
+export function unsupportedMessage(className: string): string {
+  return `no reference implementation for ${className} yet`;
+}
+
+/** The explanation of any step: its kind's, or a plain message for an unknown class. Never throws. */
+export function explainStep(step: TraceStep): Explanation {
+  const kind = kindFor(step.className);
+  if (kind) {
+    try {
+      return kind.explain(step);
+    } catch (e) {
+      return unsupported(step, `could not explain ${step.className}: ${(e as Error).message}`);
+    }
+  }
+  return unsupported(step, unsupportedMessage(step.className));
+}
+
+function unsupported(step: TraceStep, message: string): Explanation {
+  const ins = step.inputs.map((_, i) => inputLabel(step, i));
+  return {
+    kind: 'unsupported',
+    title: `${step.className} layer ${step.name}`,
+    formula: `${outputLabel(step)} = ${step.className}(${ins.join(', ')})`,
+    shapes: `${step.inputs.map((t) => formatShape(t.shape)).join(', ')} -> ${formatShape(step.output.shape)}`,
+    notes: [message],
+    className: step.className,
+    message,
+  };
+}
+
+export { neuronSum } from './dense';
+export type { NeuronSum, NeuronTerm } from './dense';
+export { explainInput } from './input';

@@ -1,0 +1,36 @@
+/**
+ * Keras InputLayer: not a step of the trace (it computes nothing); its output is values_0.
+ * `explainInput` says how values_0 came from the user's raw input (a StandardScaler or nothing).
+ */
+import type { Explanation, LayerKind } from '../explain';
+import { formatShape } from '../format';
+import type { Trace } from '../types';
+
+export const input: LayerKind = {
+  classNames: ['InputLayer'],
+  reference(inputs) {
+    return { shape: [...inputs[0].shape], values: Float32Array.from(inputs[0].values) };
+  },
+  explain(step) {
+    return {
+      kind: 'input',
+      title: `Input ${step.name}`,
+      formula: `${'values_0'} = input`,
+      shapes: formatShape(step.output.shape),
+      notes: ['The model input as it enters the first layer.'],
+    };
+  },
+};
+
+/** values_0 from the raw input: equal, or scaled by the StandardScaler (scaled when they differ). */
+export function explainInput(trace: Trace, scaled: boolean): Explanation {
+  return {
+    kind: 'input',
+    title: 'Input values_0',
+    formula: scaled ? 'values_0 = (raw - mean) / scale' : 'values_0 = raw input',
+    shapes: formatShape(trace.values[0].shape),
+    notes: scaled
+      ? ['The model was trained on standardised features (StandardScaler), so each raw value is shifted by the training mean and divided by the training standard deviation.']
+      : ['The numbers you entered go into the first layer unchanged.'],
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Parsing what a (German-speaking) user types or pastes into the input form.
+ *
+ * Numbers: a comma or a point is the decimal separator ("5,3" = "5.3" = 5.3); surrounding spaces
+ * are ignored; a leading + or - (also the typographic minus "−") and an exponent ("1e-3", "2,5e3")
+ * are accepted; "5," and ",5" are read as 5 and 0.5 so that typing "5,3" never flashes an error.
+ * Thousands separators are NOT supported: a number with both a comma and a point ("1.234,5" or
+ * "1,234.5") is rejected as ambiguous with a message saying how to write it. Values beyond
+ * float32's range (about 3.4e38) are rejected, as the model computes in float32.
+ *
+ * Rows (parseVector): values separated by semicolons, tabs, line breaks, spaces or ", " (a comma
+ * followed by a space) are split there, and a comma inside a value is a decimal comma:
+ * "5,3 3,4 1,9 0,6", "5,3;3,4;1,9;0,6", "5.3, 3.4, 1.9, 0.6", "[5.3, 3.4, 1.9, 0.6]". Without any
+ * spaces, commas are separators when the values use decimal points ("5.3,3.4,1.9,0.6", as Python
+ * and CSV files write them). A comma-only list without spaces or points ("5,3,1,0") is read as
+ * separators only when that gives exactly the expected count and reading the commas as decimal
+ * commas could not; otherwise it is rejected as ambiguous.
+ */
+
+export type ParseResult = { ok: true; value: number } | { ok: false; error: string };
+export type VectorResult = { ok: true; values: number[] } | { ok: false; error: string };
+
+export interface NumberOptions {
+  /** Smallest allowed value, e.g. 0 for a length. */
+  min?: number;
+  /** Largest allowed value. */
+  max?: number;
+}
+
+const FLOAT32_MAX = 3.4028234663852886e38;
+const EXAMPLE = 'e.g. 5,3 or 5.3';
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** One number from a text field. */
+export function parseNumber(text: string, options: NumberOptions = {}): ParseResult {
+  const t = text.trim().replace(/\u2212/g, '-');
+  if (t === '') return { ok: false, error: 'Enter a number' };
+  if (/^[+-]?nan$/i.test(t)) return { ok: false, error: `"${t}" is not a number: enter a value, ${EXAMPLE}` };
+  if (/^[+-]?(inf|infinity|∞)$/i.test(t)) return { ok: false, error: 'Enter a finite number, not infinity' };
+  const commas = (t.match(/,/g) ?? []).length;
+  const points = (t.match(/\./g) ?? []).length;
+  if (commas > 0 && points > 0) {
+    return {
+      ok: false,
+      error: `"${t}" mixes a comma and a point; use one decimal separator and no thousands separator, e.g. 1234,5 or 1234.5`,
+    };
+  }
+  if (commas > 1) return { ok: false, error: `"${t}" has more than one decimal comma; enter one number, ${EXAMPLE}` };
+  if (points > 1) return { ok: false, error: `"${t}" has more than one decimal point; enter one number, ${EXAMPLE}` };
+  if (/\s/.test(t)) return { ok: false, error: `"${t}" contains a space; enter one number, ${EXAMPLE}` };
+  const normal = t.replace(',', '.');
+  if (!NUMBER.test(normal)) return { ok: false, error: `"${t}" is not a number; enter a value such as 5,3 or 5.3` };
+  const value = Number(normal);
+  if (!Number.isFinite(value) || Math.abs(value) > FLOAT32_MAX) {
+    return { ok: false, error: `"${t}" is too large; numbers must stay below 3.4e38` };
+  }
+  if (options.min !== undefined && value < options.min) {
+    return { ok: false, error: `Must be at least ${options.min}${options.min === 0 ? ' (a measurement cannot be negative)' : ''}` };
+  }
+  if (options.max !== undefined && value > options.max) return { ok: false, error: `Must be at most ${options.max}` };
+  return { ok: true, value: Object.is(value, -0) ? 0 : value };
+}
+
+function splitRow(text: string, expectedLength: number): { ok: true; parts: string[] } | { ok: false; error: string } {
+  const t = text.trim().replace(/^[[(]\s*|\s*[\])]$/g, '').replace(/[\s,;]+$/, '');
+  if (t === '') return { ok: false, error: `Paste ${expectedLength} numbers, e.g. 5,3 3,4 1,9 0,6` };
+  if (t.includes(';')) return { ok: true, parts: t.split(/\s*;\s*/) };
+  if (/[\t\r\n]/.test(t)) return { ok: true, parts: t.split(/\s*[\t\r\n]+\s*/) };
+  if (/\s/.test(t)) return { ok: true, parts: t.split(/\s*,\s+|\s+/) };
+  if (!t.includes(',')) return { ok: true, parts: [t] };
+  const pieces = t.split(',');
+  if (t.includes('.')) return { ok: true, parts: pieces };
+  // Only commas, no spaces, no points: "5,3,1,0". Separators unless decimal commas could also fit.
+  const decimalReadingFits = pieces.length === 2 * expectedLength;
+  if (pieces.length === expectedLength && !decimalReadingFits) return { ok: true, parts: pieces };
+  return {
+    ok: false,
+    error:
+      `"${t}" is ambiguous: each comma could be a decimal comma or a separator. ` +
+      'Separate the values with spaces or semicolons (5,3 3,4 1,9 0,6 or 5,3; 3,4; 1,9; 0,6) ' +
+      'or write decimal points (5.3, 3.4, 1.9, 0.6)',
+  };
+}
+
+/** A pasted row of `expectedLength` numbers. */
+export function parseVector(text: string, expectedLength: number, options: NumberOptions = {}): VectorResult {
+  const split = splitRow(text, expectedLength);
+  if (!split.ok) return split;
+  const parts = split.parts;
+  if (parts.length !== expectedLength) {
+    return { ok: false, error: `Expected ${expectedLength} values, got ${parts.length}` };
+  }
+  const values: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const r = parseNumber(parts[i], options);
+    if (!r.ok) return { ok: false, error: `Value ${i + 1}: ${r.error}` };
+    values.push(r.value);
+  }
+  return { ok: true, values };
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/**
+ * A warning when `value` is far outside the training data's range, else null. "Far" means more
+ * than half the range's width beyond it: below min - 0.5*span or above max + 0.5*span (with a
+ * span of 0, a width of 1 is used). Inside that margin the model is assumed to interpolate well
+ * enough; beyond it, it extrapolates and its prediction has little data behind it.
+ */
+export function rangeWarning(value: number, range: Range, name: string): string | null {
+  if (!Number.isFinite(value) || !Number.isFinite(range.min) || !Number.isFinite(range.max)) return null;
+  const span = range.max - range.min > 0 ? range.max - range.min : 1;
+  const low = range.min - 0.5 * span;
+  const high = range.max + 0.5 * span;
+  if (value >= low && value <= high) return null;
+  return (
+    `${name} = ${value} is far ${value < low ? 'below' : 'above'} the training data (${range.min} to ${range.max}): ` +
+    'the model is extrapolating, so treat its prediction with care.'
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * The trace: runs any tfjs LayersModel (Sequential or functional DAG) layer by layer in topological
+ * order (model.layers), capturing each layer's inputs, parameters and output as Float32Arrays, and
+ * checks each step against its kind's plain-TypeScript reference.
+ *
+ * All tfjs work happens inside one tf.tidy and is read with dataSync, so a trace leaves no tensor
+ * behind. `createTracer(model)` does the per-model planning once (layer order, graph wiring,
+ * configs) for callers that trace the same model many times, e.g. as the user drags a slider.
+ */
+import { tf } from '../models/tf';
+import type { LayersModel } from '../models/tf';
+import type { Scaler } from '../models/types';
+import { kindFor } from './layers';
+import type { NamedTensor, Tensor, Trace, TraceStep } from './types';
+
+/** The parts of tfjs-layers' graph bookkeeping (Node, SymbolicTensor) the trace reads. */
+interface GraphNode {
+  inputTensors: { id: number }[];
+  outputTensors: { id: number }[];
+}
+interface GraphLayer {
+  name: string;
+  getClassName(): string;
+  getConfig(): Record<string, unknown>;
+  countParams(): number;
+  getWeights(): tf.Tensor[];
+  weights: { name: string; originalName?: string }[];
+  apply(inputs: tf.Tensor | tf.Tensor[], kwargs?: Record<string, unknown>): unknown;
+  inboundNodes: GraphNode[];
+}
+
+interface PlannedStep {
+  layer: GraphLayer;
+  className: string;
+  config: Record<string, unknown>;
+  paramCount: number;
+  /** "kernel", "bias", ...: tfjs uniquifies variable names ("dense/kernel_1"), so use the original. */
+  paramNames: string[];
+  inputIds: number[];
+  outputIds: number[];
+}
+
+export type Tracer = (input: Float32Array | number[], scaler?: Scaler | null) => Trace;
+
+/** Keras JSON spelling of a tfjs config: camelCase keys -> snake_case, recursively. */
+export function toSnakeConfig(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toSnakeConfig);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()] =
+        k === 'className' ? v : toSnakeConfig(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+function plan(model: LayersModel): { inputId: number; inputShape: number[]; steps: PlannedStep[] } {
+  if (model.inputs.length !== 1) {
+    throw new Error(`The trace supports models with one input; this model has ${model.inputs.length}.`);
+  }
+  const inputShape = model.inputs[0].shape.slice(1);
+  if (inputShape.some((d) => d == null || d < 1)) {
+    throw new Error(`The model's input shape (None, ${inputShape.join(', ')}) has an unknown size.`);
+  }
+  const known = new Set<number>([model.inputs[0].id]);
+  const steps: PlannedStep[] = [];
+  for (const l of model.layers) {
+    const layer = l as unknown as GraphLayer;
+    const className = layer.getClassName();
+    if (className === 'InputLayer') continue; // its output is values_0
+    for (const node of layer.inboundNodes) {
+      const inputIds = node.inputTensors.map((t) => t.id);
+      const outputIds = node.outputTensors.map((t) => t.id);
+      if (!inputIds.every((id) => known.has(id)) || outputIds.every((id) => known.has(id))) continue;
+      outputIds.forEach((id) => known.add(id));
+      steps.push({
+        layer,
+        className,
+        config: toSnakeConfig(layer.getConfig()) as Record<string, unknown>,
+        paramCount: layer.countParams(),
+        paramNames: layer.weights.map((w) => paramName(w.originalName ?? w.name)),
+        inputIds,
+        outputIds,
+      });
+    }
+  }
+  return { inputId: model.inputs[0].id, inputShape: inputShape as number[], steps };
+}
+
+function capture(t: tf.Tensor): Tensor {
+  // dataSync on the cpu backend hands out the tensor's own buffer: copy it.
+  const data = t.dataSync();
+  return { shape: t.shape.slice(), values: data instanceof Float32Array ? data.slice() : Float32Array.from(data as ArrayLike<number>) };
+}
+
+function paramName(variableName: string): string {
+  const last = variableName.slice(variableName.lastIndexOf('/') + 1);
+  return last.replace(/:\d+$/, '');
+}
+
+function maxAbsDiff(a: Tensor, b: Tensor): number {
+  if (a.values.length !== b.values.length || a.shape.join() !== b.shape.join()) return Infinity;
+  let m = 0;
+  for (let i = 0; i < a.values.length; i++) {
+    const d = Math.abs(a.values[i] - b.values[i]);
+    if (!(d <= m)) m = Number.isNaN(d) ? Infinity : d;
+  }
+  return m;
+}
+
+function scaleInput(raw: Float32Array, scaler: Scaler | null): Float32Array {
+  if (!scaler) return Float32Array.from(raw);
+  if (scaler.mean.length !== raw.length || scaler.scale.length !== raw.length) {
+    throw new Error(`The scaler has ${scaler.mean.length} features, the input ${raw.length}.`);
+  }
+  return raw.map((v, i) => (v - scaler.mean[i]) / (scaler.scale[i] === 0 ? 1 : scaler.scale[i]));
+}
+
+/** Plans the model once and returns a function that traces one input. */
+export function createTracer(model: LayersModel): Tracer {
+  const p = plan(model);
+  const width = p.inputShape.reduce((a, b) => a * b, 1);
+  return (input, scaler = null) => {
+    if (input.length !== width) {
+      throw new Error(`The model expects ${width} input values, got ${input.length}.`);
+    }
+    const raw = Float32Array.from(input);
+    if (raw.some((v) => !Number.isFinite(v))) throw new Error('The input contains a value that is not a finite number.');
+    const values0: Tensor = { shape: [1, ...p.inputShape], values: scaleInput(raw, scaler) };
+    const steps: TraceStep[] = [];
+    const producer = new Map<number, { name: string; value: number }>([[p.inputId, { name: 'values_0', value: 0 }]]);
+    tf.tidy(() => {
+      const live = new Map<number, tf.Tensor>([[p.inputId, tf.tensor(values0.values, values0.shape)]]);
+      const captured = new Map<number, Tensor>([[p.inputId, values0]]);
+      for (const s of p.steps) {
+        const ins = s.inputIds.map((id) => live.get(id) as tf.Tensor);
+        const result = s.layer.apply(ins.length === 1 ? ins[0] : ins, { training: false });
+        const outs = (Array.isArray(result) ? result : [result]) as tf.Tensor[];
+        s.outputIds.forEach((id, i) => live.set(id, outs[i]));
+        const output = capture(outs[0]);
+        captured.set(s.outputIds[0], output);
+        s.outputIds.slice(1).forEach((id, i) => captured.set(id, capture(outs[i + 1])));
+        const params: NamedTensor[] = s.layer.getWeights().map((w, i) => ({ name: s.paramNames[i], ...capture(w) }));
+        const index = steps.length;
+        steps.push({
+          index,
+          name: s.layer.name,
+          className: s.className,
+          config: s.config,
+          paramCount: s.paramCount,
+          inputNames: s.inputIds.map((id) => producer.get(id)?.name ?? '?'),
+          inputValues: s.inputIds.map((id) => producer.get(id)?.value ?? -1),
+          inputs: s.inputIds.map((id) => captured.get(id) as Tensor),
+          params,
+          output,
+          reference: null,
+          maxAbsDiff: null,
+        });
+        s.outputIds.forEach((id) => producer.set(id, { name: s.layer.name, value: index + 1 }));
+      }
+    });
+    let worst = 0;
+    for (const step of steps) {
+      const kind = kindFor(step.className);
+      if (!kind) continue;
+      try {
+        step.reference = kind.reference(step.inputs, step.params, step.config);
+      } catch {
+        step.reference = null; // e.g. an activation without a reference: explained as such
+        continue;
+      }
+      step.maxAbsDiff = maxAbsDiff(step.output, step.reference);
+      worst = Math.max(worst, step.maxAbsDiff);
+    }
+    return {
+      raw: { shape: [1, ...p.inputShape], values: raw },
+      values: [values0, ...steps.map((s) => s.output)],
+      steps,
+      maxAbsDiff: worst,
+    };
+  };
+}
+
+/**
+ * One layer-by-layer run of `model` on one input (batch 1). With a scaler, `raw` is the input as
+ * given and values_0 = (raw - mean) / scale. Throws an Error with a clear message for an input of
+ * the wrong length or a non-finite value.
+ */
+export function traceModel(model: LayersModel, input: Float32Array | number[], scaler?: Scaler | null): Trace {
+  return createTracer(model)(input, scaler ?? null);
+}
