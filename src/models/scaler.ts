@@ -1,0 +1,90 @@
+/**
+ * The preprocessing a model expects, as sklearn's StandardScaler defines it: scaled = (raw - mean) / scale.
+ * Parsed from what a user types (one field for mean, one for scale) or pastes / picks as JSON
+ * ({"mean": [...], "scale": [...]}, sklearn-ish {"mean_": ..., "scale_": ...} or {"var_": ...}).
+ * Every problem is a ScalerError naming the field it belongs to, so the form can show it there.
+ */
+import type { Scaler } from './types';
+
+export type ScalerField = 'mean' | 'scale' | 'json';
+
+export class ScalerError extends Error {
+  constructor(
+    readonly field: ScalerField,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ScalerError';
+  }
+}
+
+const LABEL: Record<'mean' | 'scale', string> = { mean: 'Mean', scale: 'Scale' };
+
+/**
+ * "5.8, 3.06, 3.7, 1.2", "5.8 3.06 3.7 1.2", "[5.8, 3.06]" or, with semicolons, German decimal
+ * commas "5,8; 3,06". Throws ScalerError for `field` on anything that is not a number.
+ */
+export function parseNumberList(text: string, field: 'mean' | 'scale'): number[] {
+  const body = text.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
+  if (body === '') throw new ScalerError(field, `${LABEL[field]}: enter one number per feature.`);
+  const parts = body.includes(';')
+    ? body.split(';').map((p) => p.trim().replace(',', '.'))
+    : body.split(/[\s,]+/).map((p) => p.trim());
+  return parts.map((p, i) => {
+    const v = p === '' ? NaN : Number(p);
+    if (!Number.isFinite(v)) throw new ScalerError(field, `${LABEL[field]}: value ${i + 1} ("${p}") is not a number.`);
+    return v;
+  });
+}
+
+/** Checks lengths, finiteness and that no scale is 0; returns a copy. */
+export function validateScaler(scaler: { mean: unknown; scale: unknown }, featureCount: number, jsonField = false): Scaler {
+  const check = (key: 'mean' | 'scale'): number[] => {
+    const field: ScalerField = jsonField ? 'json' : key;
+    const v = scaler[key];
+    if (!Array.isArray(v)) throw new ScalerError(field, `${LABEL[key]}: a list of ${featureCount} numbers is needed.`);
+    if (v.length !== featureCount) {
+      throw new ScalerError(field, `${LABEL[key]}: the model has ${featureCount} input features, but ${v.length} value${v.length === 1 ? ' was' : 's were'} given.`);
+    }
+    v.forEach((x, i) => {
+      if (typeof x !== 'number' || !Number.isFinite(x)) throw new ScalerError(field, `${LABEL[key]}: value ${i + 1} (${JSON.stringify(x)}) is not a finite number.`);
+    });
+    return v.slice() as number[];
+  };
+  const mean = check('mean');
+  const scale = check('scale');
+  const zero = scale.findIndex((s) => s === 0);
+  if (zero >= 0) throw new ScalerError(jsonField ? 'json' : 'scale', `Scale: value ${zero + 1} is 0; dividing by 0 is impossible (sklearn uses 1 for a constant feature).`);
+  return { mean, scale };
+}
+
+/** Typed fields: mean and scale as text. */
+export function parseScalerFields(meanText: string, scaleText: string, featureCount: number): Scaler {
+  return validateScaler({ mean: parseNumberList(meanText, 'mean'), scale: parseNumberList(scaleText, 'scale') }, featureCount);
+}
+
+/** Pasted or picked JSON. */
+export function parseScalerJson(text: string, featureCount: number): Scaler {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch {
+    throw new ScalerError('json', 'This is not valid JSON. Expected e.g. {"mean": [5.8, 3.1, 3.7, 1.2], "scale": [0.8, 0.4, 1.7, 0.7]}.');
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    throw new ScalerError('json', 'Expected a JSON object with "mean" and "scale" lists.');
+  }
+  const o = obj as Record<string, unknown>;
+  const mean = o.mean ?? o.mean_ ?? o.scaler_mean;
+  let scale = o.scale ?? o.scale_ ?? o.scaler_scale;
+  const variance = o.var ?? o.var_;
+  if (scale === undefined && Array.isArray(variance)) scale = variance.map((v) => (typeof v === 'number' && v > 0 ? Math.sqrt(v) : v === 0 ? 1 : NaN));
+  if (mean === undefined) throw new ScalerError('json', 'The JSON has no "mean" (or sklearn\'s "mean_") list.');
+  if (scale === undefined) throw new ScalerError('json', 'The JSON has no "scale" (or sklearn\'s "scale_" / "var_") list.');
+  return validateScaler({ mean, scale }, featureCount, true);
+}
+
+/** (raw - mean) / scale, per feature. */
+export function applyScaler(scaler: Scaler, raw: number[]): number[] {
+  return raw.map((v, i) => (v - scaler.mean[i]) / scaler.scale[i]);
+}
