@@ -30,6 +30,8 @@ export interface Diagnosis {
 }
 
 const STUCK_ACCURACY = 0.4;
+/** Below this a run that is not stuck still gets a hint to retrain. */
+const WEAK_ACCURACY = 0.9;
 
 function rowNoun(data: Dataset, count: number): string {
   const noun = data.id === 'iris' ? 'flower' : 'row';
@@ -94,6 +96,7 @@ export function diagnose(recipe: Recipe, weights: WeightTensor[], data: Dataset)
     message = `Only ${correct} of ${rows} (${percent(accuracy)}) are classified correctly, little better than guessing${dead ? `; ${dead}` : ''}. Retrain with a new seed.`;
   } else {
     message = `${correct} of ${rows} (${percent(accuracy)}) are classified correctly.${dead ? ` ${dead[0].toUpperCase()}${dead.slice(1)}; those units add nothing.` : ''}`;
+    if (accuracy < WEAK_ACCURACY) message += ' That is weak: a run with a new seed may well do better.';
   }
   return { rows: n, predictedCounts, accuracy, deadUnits, stuck, singleClass, message };
 }

@@ -50,9 +50,10 @@ export class TfjsEngine implements TrainEngine {
     this.vars = specs.map((s) => {
       const w = weights.find((t) => t.layer === s.layer && t.name === s.name);
       if (!w) throw new Error(`No weights given for ${s.layer}/${s.name}.`);
-      return tf.variable(tf.tensor(w.values, s.shape, 'float32'));
+      // Inside tidy: the initial tensor is freed, the variable keeps the data.
+      return tf.tidy(() => tf.variable(tf.tensor(w.values, s.shape, 'float32')));
     });
-    this.velocity = specs.map((s) => tf.variable(tf.zeros(s.shape)));
+    this.velocity = specs.map((s) => tf.tidy(() => tf.variable(tf.zeros(s.shape))));
     this.x = tf.tensor2d(data.x, [data.rows, inputWidth(recipe)], 'float32');
     this.classify = recipe.loss === 'sparse_categorical_crossentropy';
     this.y = this.classify ? tf.tensor1d(Int32Array.from(data.y), 'int32') : tf.tensor2d(Float32Array.from(data.y), [data.rows, 1]);

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { tf } from '../../src/models/tf';
+import { loadIris } from '../../src/models/iris';
+import { initialWeights, irisRecipe, IRIS_COURSE_CONFIG } from '../../src/models/recipes';
+import { batchRanges, splitRows } from '../../src/models/train/split';
+import { chooseEngine, createEngine, train } from '../../src/models/train/train';
+import { predictRows } from '../../src/models/train/forward';
+import { FAST_ENGINE_LABEL } from '../../src/models/train/engine';
+import { createRng } from '../../src/models/random';
+import type { Dataset, Recipe, TrainConfig, WeightTensor } from '../../src/models/types';
+
+const iris = loadIris();
+const recipe = irisRecipe();
+const course: TrainConfig = { ...IRIS_COURSE_CONFIG };
+
+function maxAbsDiff(a: WeightTensor[], b: WeightTensor[]): number {
+  let m = 0;
+  a.forEach((t, k) => t.values.forEach((v, i) => (m = Math.max(m, Math.abs(v - b[k].values[i])))));
+  return m;
+}
+
+function sparseCe(probs: Float32Array, y: ArrayLike<number>, from: number, k: number): number {
+  let s = 0;
+  const n = probs.length / k;
+  for (let r = 0; r < n; r++) s -= Math.log(Math.min(Math.max(probs[r * k + y[from + r]], 1e-7), 1 - 1e-7));
+  return s / n;
+}
+
+/** A recipe exercising every backward path: tanh, sigmoid, dropout, linear, relu, softmax. */
+const mixed: Recipe = {
+  id: 'mixed', title: 'mixed', inputShape: [4], loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'], python: '',
+  layers: [
+    { className: 'Dense', name: 'dense', units: 6, activation: 'tanh' },
+    { className: 'Dropout', name: 'dropout', rate: 0.3 },
+    { className: 'Dense', name: 'dense_1', units: 5, activation: 'sigmoid' },
+    { className: 'Dense', name: 'dense_2', units: 4 },
+    { className: 'Activation', name: 'activation', activation: 'relu' },
+    { className: 'Dense', name: 'dense_3', units: 3, activation: 'softmax' },
+  ],
+};
+
+/** A regression set from Iris: predict petal width from the other three measurements. */
+function petalWidth(): Dataset {
+  const x = new Float32Array(150 * 3);
+  const y = new Float32Array(150);
+  for (let r = 0; r < 150; r++) {
+    x.set(iris.x.subarray(r * 4, r * 4 + 3), r * 3);
+    y[r] = iris.x[r * 4 + 3];
+  }
+  return { id: 'pw', title: 'petal width', x, y, rows: 150, features: 3, featureNames: iris.featureNames.slice(0, 3), task: 'regression', classNames: [] };
+}
+const mse: Recipe = {
+  id: 'mse', title: 'mse', inputShape: [3], loss: 'mean_squared_error', metrics: ['accuracy'], python: '',
+  layers: [
+    { className: 'Dense', name: 'dense', units: 5, activation: 'relu' },
+    { className: 'Dense', name: 'dense_1', units: 1 },
+  ],
+};
+
+describe('validation_split and batches (Keras fit)', () => {
+  it('holds out the last 15 of 150 rows for validation_split=0.1', () => {
+    expect(splitRows(150, 0.1)).toEqual({ trainRows: 135, valRows: 15 });
+    expect(splitRows(150, 0)).toEqual({ trainRows: 150, valRows: 0 });
+    expect(splitRows(150, 0.2)).toEqual({ trainRows: 120, valRows: 30 });
+  });
+
+  it('refuses a split that leaves one side empty, as Keras does', () => {
+    expect(() => splitRows(1, 0.5)).toThrow(/not enough/);
+    expect(() => splitRows(150, 1)).toThrow(/below 1/);
+  });
+
+  it('cuts 135 training rows into 5 batches of 32, 32, 32, 32, 7', () => {
+    expect(batchRanges(135, 32).map(([a, b]) => b - a)).toEqual([32, 32, 32, 32, 7]);
+    expect(batchRanges(135, 32)[4]).toEqual([128, 135]);
+  });
+
+  it('reports val_loss and val_accuracy of exactly the last 15 rows with the final weights of the epoch', async () => {
+    for (const engine of ['fast', 'tfjs'] as const) {
+      const res = await train(recipe, iris, { ...course, epochs: 1 }, {}, { engine });
+      const probs = predictRows(recipe, res.weights, iris.x.subarray(135 * 4), 15);
+      expect(res.history[0].val_loss).toBeCloseTo(sparseCe(probs, iris.y, 135, 3), 5);
+      let correct = 0;
+      for (let r = 0; r < 15; r++) {
+        const p = Array.from(probs.subarray(r * 3, r * 3 + 3));
+        if (p.indexOf(Math.max(...p)) === 2) correct++;
+      }
+      expect(res.history[0].val_accuracy).toBe(correct / 15);
+    }
+  });
+
+  it('never trains on the validation rows: changing them leaves the trained weights unchanged', async () => {
+    const altered: Dataset = { ...iris, x: new Float32Array(iris.x), y: new Int32Array(iris.y) };
+    for (let i = 135 * 4; i < 600; i++) altered.x[i] = 0;
+    for (let r = 135; r < 150; r++) altered.y[r] = 0;
+    const a = await train(recipe, iris, { ...course, epochs: 5 });
+    const b = await train(recipe, altered, { ...course, epochs: 5 });
+    expect(b.weights).toEqual(a.weights);
+    expect(b.history[4].val_loss).not.toBe(a.history[4].val_loss);
+  });
+});
+
+describe('train: reproducibility', () => {
+  it('gives bit-identical weights and history for the same seed, different ones for another seed', async () => {
+    const a = await train(recipe, iris, { ...course, epochs: 20, seed: 5 });
+    const b = await train(recipe, iris, { ...course, epochs: 20, seed: 5 });
+    const c = await train(recipe, iris, { ...course, epochs: 20, seed: 6 });
+    expect(b.weights).toEqual(a.weights);
+    expect(b.history).toEqual(a.history);
+    expect(c.weights[0].values).not.toEqual(a.weights[0].values);
+  });
+
+  it('is bit-identical on the tfjs engine too, and reproducible with dropout', async () => {
+    const a = await train(recipe, iris, { ...course, epochs: 3, seed: 8 }, {}, { engine: 'tfjs' });
+    const b = await train(recipe, iris, { ...course, epochs: 3, seed: 8 }, {}, { engine: 'tfjs' });
+    expect(b.weights).toEqual(a.weights);
+    const d1 = await train(mixed, iris, { ...course, epochs: 10, seed: 8 });
+    const d2 = await train(mixed, iris, { ...course, epochs: 10, seed: 8 });
+    expect(d2.weights).toEqual(d1.weights);
+  });
+});
+
+describe('fast engine vs tfjs (tf.variableGrads) as the oracle', () => {
+  const rows = createRng(3).permutation(135);
+
+  const cases: [string, Recipe, Dataset][] = [
+    ['the Iris recipe', recipe, iris],
+    ['tanh, dropout, sigmoid, linear, relu, softmax', mixed, iris],
+    ['mean_squared_error regression', mse, petalWidth()],
+  ];
+  for (const [label, r, data] of cases) {
+    it(`computes the same loss and gradients on the same weights and batch: ${label}`, () => {
+      const weights = initialWeights(r, 12);
+      // Non-zero biases so that every path carries signal.
+      weights.forEach((w) => w.name === 'bias' && w.values.forEach((_, i) => (w.values[i] = 0.1 * Math.sin(i + 1))));
+      const config = { ...course, seed: 12 };
+      const fast = createEngine('fast', r, data, weights, config);
+      const oracle = createEngine('tfjs', r, data, weights, config);
+      for (const [start, end] of [[0, 32], [128, 135]] as const) {
+        const f = fast.gradients(rows, start, end);
+        const o = oracle.gradients(rows, start, end);
+        expect(Math.abs(f.loss - o.loss)).toBeLessThan(1e-5);
+        expect(f.correct).toBe(o.correct);
+        f.grads.forEach((g, t) => {
+          expect(g.length).toBe(o.grads[t].length);
+          g.forEach((v, i) => expect(Math.abs(v - o.grads[t][i])).toBeLessThan(1e-5));
+        });
+        expect(f.grads.some((g) => g.some((v) => Math.abs(v) > 1e-3))).toBe(true);
+      }
+      oracle.dispose();
+    });
+  }
+
+  it('gives the same weights after one epoch (same seed, same shuffle) within 1e-4', async () => {
+    const f = await train(recipe, iris, { ...course, epochs: 1 }, {}, { engine: 'fast' });
+    const t = await train(recipe, iris, { ...course, epochs: 1 }, {}, { engine: 'tfjs' });
+    expect(f.engine).toBe(FAST_ENGINE_LABEL);
+    expect(t.engine).toBe('tfjs cpu');
+    expect(maxAbsDiff(f.weights, t.weights)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(f.weights, initialWeights(recipe, course.seed))).toBeGreaterThan(1e-3);
+    expect(f.history[0].loss).toBeCloseTo(t.history[0].loss, 5);
+    expect(f.history[0].accuracy).toBe(t.history[0].accuracy);
+  });
+
+  it('stays close to tfjs over 20 epochs with dropout', async () => {
+    const f = await train(mixed, iris, { ...course, epochs: 20 }, {}, { engine: 'fast' });
+    const t = await train(mixed, iris, { ...course, epochs: 20 }, {}, { engine: 'tfjs' });
+    expect(maxAbsDiff(f.weights, t.weights)).toBeLessThan(1e-3);
+  });
+
+  it('leaves no tfjs tensors behind', async () => {
+    const before = tf.memory().numTensors;
+    await train(mixed, iris, { ...course, epochs: 3 }, {}, { engine: 'tfjs' });
+    await train(mse, petalWidth(), { ...course, epochs: 3 }, {}, { engine: 'tfjs' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('train: learning', () => {
+  it('learns Iris with the course settings (seed 1: loss falls, accuracy above 0.9)', async () => {
+    const res = await train(recipe, iris, course);
+    expect(res.history).toHaveLength(300);
+    expect(res.stopped).toBe(false);
+    const first = res.history[0];
+    const last = res.history[299];
+    expect(last.loss).toBeLessThan(first.loss / 3);
+    expect(last.accuracy).toBeGreaterThan(0.9);
+    expect(Object.keys(last).sort()).toEqual(['accuracy', 'epoch', 'loss', 'val_accuracy', 'val_loss']);
+    expect(res.engine).toBe(FAST_ENGINE_LABEL);
+  });
+
+  it('fits a regression with mean_squared_error (no accuracy logged)', async () => {
+    const res = await train(mse, petalWidth(), { ...course, epochs: 100, validationSplit: 0 });
+    expect(res.history[99].loss).toBeLessThan(res.history[0].loss / 5);
+    expect(res.history[99].accuracy).toBeUndefined();
+    expect(res.history[99].val_loss).toBeUndefined();
+  });
+
+  it('runs every recipe of Dense/Activation/Dropout on the fast engine', () => {
+    expect(chooseEngine(recipe)).toBe('fast');
+    expect(chooseEngine(mixed)).toBe('fast');
+  });
+});
+
+describe('train: hooks and stopping', () => {
+  it('reports each epoch with a weight snapshot, and stopping keeps the weights reached so far', async () => {
+    const seen: { epoch: number; weights: WeightTensor[] }[] = [];
+    const res = await train(recipe, iris, course, {
+      onEpoch: (log, weights) => seen.push({ epoch: log.epoch, weights: weights! }),
+      shouldStop: () => seen.length >= 10,
+    });
+    expect(res.stopped).toBe(true);
+    expect(res.history.map((h) => h.epoch)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(res.weights).toEqual(seen[9].weights);
+    const ten = await train(recipe, iris, { ...course, epochs: 10 });
+    expect(res.weights).toEqual(ten.weights);
+    expect(ten.stopped).toBe(false);
+  });
+
+  it('gives clear messages for input it cannot train on', async () => {
+    await expect(train(irisRecipe(), { ...iris, features: 3 }, course)).rejects.toThrow(/malformed|expects 4 input features/);
+    await expect(train(mse, petalWidth(), { ...course, epochs: 0 })).rejects.toThrow(/epochs/);
+    await expect(train(recipe, iris, { ...course, validationSplit: 1.5 })).rejects.toThrow(/validation_split/);
+    const bad = { ...iris, x: new Float32Array(iris.x) };
+    bad.x[5] = Number.NaN;
+    await expect(train(recipe, bad, course)).rejects.toThrow(/Row 1 .* sepal width/);
+    await expect(train(recipe, petalWidth(), course)).rejects.toThrow(/expects 4 input features/);
+  });
+
+  it('measures the course run (figure, not an assertion)', async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) times.push((await train(recipe, iris, { ...course, seed: 42 })).ms);
+    times.sort((a, b) => a - b);
+    console.log(`Iris, 300 epochs, fast engine in Node: median ${times[4].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[8].toFixed(1)})`);
+    expect(times).toHaveLength(9);
+  });
+});
