@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tf, tfl, type LayersModel } from '../../src/models/tf';
 import type { Trace, TraceStep, Tensor } from '../../src/inspector/types';
+import { weightShortName } from '../../src/inspector/export/names';
 
 /** A seeded stream of "awkward" floats: they need all 9 significant digits as float32. */
 export function awkwardFloats(n: number, seed = 1): Float32Array {
@@ -54,8 +55,8 @@ function capture(t: tf.Tensor): Tensor {
 }
 
 /** A trace of a Sequential model, layer by layer with tfjs (the test's own, not the app's). */
-export function traceSequential(model: LayersModel, input: number[]): Trace {
-  const x0: Tensor = { shape: [1, input.length], values: Float32Array.from(input) };
+export function traceSequential(model: LayersModel, input: number[], shape = [input.length]): Trace {
+  const x0: Tensor = { shape: [1, ...shape], values: Float32Array.from(input) };
   const values: Tensor[] = [x0];
   const steps: TraceStep[] = [];
   let current = tf.tensor(x0.values, x0.shape);
@@ -70,7 +71,7 @@ export function traceSequential(model: LayersModel, input: number[]): Trace {
       paramCount: layer.countParams(),
       inputNames: [index === 0 ? 'values_0' : model.layers[index - 1].name],
       inputs: [values[index]],
-      params: layer.weights.map((w) => ({ name: w.originalName, ...capture(w.read()) })),
+      params: layer.weights.map((w) => ({ name: weightShortName(w.originalName), ...capture(w.read()) })),
       output,
       reference: null,
       maxAbsDiff: null,
@@ -105,4 +106,16 @@ export function writeFile(dir: string, name: string, data: string | Uint8Array):
   const path = join(dir, name);
   writeFileSync(path, data);
   return path;
+}
+
+/**
+ * Renames the trace's layers (tfjs itself only accepts tame names, but names from other model
+ * formats can hold anything), keeping inputNames consistent.
+ */
+export function renameLayers(trace: Trace, names: string[]): Trace {
+  const map = new Map(trace.steps.map((s, i) => [s.name, names[i]]));
+  return {
+    ...trace,
+    steps: trace.steps.map((s, i) => ({ ...s, name: names[i], inputNames: s.inputNames.map((n) => map.get(n) ?? n) })),
+  };
 }

@@ -24,6 +24,9 @@ export function pythonString(s: string): string {
     const cp = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
     else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
     else if (cp >= 0x20 && cp < 0x7f) out += ch;
     else if (cp <= 0xff) out += '\\x' + cp.toString(16).padStart(2, '0');
     else if (cp <= 0xffff) out += '\\u' + cp.toString(16).padStart(4, '0');
@@ -54,8 +57,12 @@ export function pythonArray(t: { shape: number[]; values: ArrayLike<number> }, i
       for (let i = 0; i < shape[dim]; i++) items.push(pythonFloat(values[pos++]));
       return `[${items.join(', ')}]`;
     }
-    const inner = ind + '    ';
     const parts: string[] = [];
+    if (values.length <= 16) {
+      for (let i = 0; i < shape[dim]; i++) parts.push(build(dim + 1, ind));
+      return `[${parts.join(', ')}]`;
+    }
+    const inner = ind + '    ';
     for (let i = 0; i < shape[dim]; i++) parts.push(inner + build(dim + 1, inner));
     return `[\n${parts.join(',\n')},\n${ind}]`;
   };
@@ -102,8 +109,10 @@ def run_layer(layer, inputs):
         return x.reshape(x.shape[0], -1)
     if kind == "Dense":
         # Keras' order: kernel, then bias (when use_bias).
+        # The products are summed in float64 and rounded once to float32, as TensorFlow.js'
+        # cpu backend does; plain float32 "x @ kernel" agrees to about 1e-6.
         params = list(layer["weights"].values())
-        out = x @ params[0]
+        out = (x.astype(np.float64) @ params[0].astype(np.float64)).astype(np.float32)
         if len(params) > 1:
             out = out + params[1]
         return activation(layer["activation"], out, name)

@@ -1,0 +1,171 @@
+/** The "Reproduce in Python" script runs in python3 + numpy and prints the app's trace within 1e-6. */
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tf, tfl } from '../../src/models/tf';
+import { pythonScript, pythonString, pythonFile } from '../../src/inspector/export/python';
+import type { Trace } from '../../src/inspector/types';
+import { buildModel, renameLayers, runPython, tempDir, traceSequential, writeFile } from './export-fixtures';
+
+/** Parses "values_i: [[...]]" blocks (numpy may wrap them over lines) and the last lines. */
+function parseOutput(stdout: string): { values: number[][]; rest: string[] } {
+  const values: number[][] = [];
+  const rest: string[] = [];
+  let current: string | null = null;
+  const flush = () => {
+    if (current === null) return;
+    const nums = current.replace(/[[\]]/g, ' ').trim().split(/\s+/).filter(Boolean).map(Number);
+    values.push(nums);
+    current = null;
+  };
+  for (const line of stdout.split('\n')) {
+    const m = /^values_(\d+): (.*)$/.exec(line);
+    if (m) {
+      flush();
+      expect(Number(m[1])).toBe(values.length);
+      current = m[2];
+    } else if (current !== null && /^\s*[-\d.[\] e+naif]+$/i.test(line) && line.trim() !== '') {
+      current += ' ' + line;
+    } else {
+      flush();
+      if (line.trim()) rest.push(line);
+    }
+  }
+  flush();
+  return { values, rest };
+}
+
+function expectTraceMatches(trace: Trace, printed: number[][]): void {
+  expect(printed).toHaveLength(trace.values.length);
+  trace.values.forEach((t, i) => {
+    expect(printed[i]).toHaveLength(t.values.length);
+    // Within 1e-6, relative above 1 (a float32 has about 7 significant digits).
+    t.values.forEach((v, k) => expect(Math.abs(printed[i][k] - v)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(v))));
+  });
+}
+
+describe('Reproduce in Python', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(() => {
+    tmp = tempDir();
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('prints values_0 .. values_4 equal to the trace and the predicted class name', () => {
+    const model = buildModel();
+    const trace = traceSequential(model, [5.9, 3.0, 5.1, 1.8]);
+    const file = pythonFile(trace, 'Iris (course)', ['setosa', 'versicolor', 'virginica']);
+    expect(file.filename).toBe('Iris (course)-reproduce.py');
+    const script = file.data as string;
+    expect(script).toMatch(/^[\x20-\x7e\n]*$/); // ASCII only
+    expect(script).toContain('dtype=np.float32');
+    const out = execFileSync('python3', [writeFile(tmp.dir, file.filename, script)], { encoding: 'utf8' });
+    const { values, rest } = parseOutput(out);
+    expectTraceMatches(trace, values);
+    const last = trace.values[4].values;
+    const best = last.indexOf(Math.max(...last));
+    expect(rest).toEqual([`predicted class: ${best} ${['setosa', 'versicolor', 'virginica'][best]}`]);
+    model.dispose();
+  });
+
+  it('holds the weights as exact float32 literals', () => {
+    const model = buildModel();
+    const trace = traceSequential(model, [1, 2, 3, 4]);
+    const script = pythonScript(trace, 'm', null);
+    const check = `
+import json, runpy, sys
+import numpy as np
+ns = runpy.run_path(sys.argv[1], run_name="not_main")
+out = {layer["name"]: {k: v.view(np.uint32).reshape(-1).tolist() for k, v in layer["weights"].items()} for layer in ns["LAYERS"]}
+out["values_0"] = {"x": ns["values_0"].view(np.uint32).reshape(-1).tolist()}
+print(json.dumps(out))
+`;
+    const got = JSON.parse(runPython(tmp.dir, check, [writeFile(tmp.dir, 'weights.py', script)]));
+    const bits = (a: Float32Array) => Array.from(new Uint32Array(Float32Array.from(a).buffer));
+    for (const step of trace.steps) {
+      for (const p of step.params) expect(got[step.name][p.name]).toEqual(bits(p.values));
+    }
+    expect(got.values_0.x).toEqual(bits(trace.values[0].values));
+    model.dispose();
+  });
+
+  it('reproduces sigmoid, tanh, linear, Dropout and Flatten; prints the class index without names', () => {
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.flatten({ inputShape: [2, 3], name: 'flatten' }),
+        tfl.layers.dense({ units: 5, activation: 'tanh', name: 'dense' }),
+        tfl.layers.dropout({ rate: 0.5, name: 'dropout' }),
+        tfl.layers.dense({ units: 4, activation: 'sigmoid', name: 'dense_1' }),
+        tfl.layers.dense({ units: 3, name: 'dense_2' }),
+        tfl.layers.activation({ activation: 'linear', name: 'activation' }),
+      ],
+    });
+    const trace = traceSequential(model, [0.5, -1.25, 2, 0.1, 0.7, -0.3], [2, 3]);
+    expect(trace.values[0].shape).toEqual([1, 2, 3]);
+    const out = runPython(tmp.dir, pythonScript(trace, 'mixed', null));
+    const { values, rest } = parseOutput(out);
+    expectTraceMatches(trace, values);
+    expect(rest[0]).toMatch(/^predicted class: [0-2]$/);
+    model.dispose();
+  });
+
+  it('names cannot inject code: hostile layer, class and title names are plain strings', () => {
+    const evil = '"); import os; print("PWNED"); ("';
+    const model = buildModel();
+    const trace = renameLayers(traceSequential(model, [5.1, 3.5, 1.4, 0.2]), ['../evil', '<img src=x onerror=alert(1)>', 'a"b\\\n', '=cmd']);
+    const classNames = [evil, "x'''\"\"\"\nprint('PWNED')", '\u001b[31mred 🌸'];
+    const script = pythonScript(trace, `${evil}\n# title`, classNames);
+    expect(pythonString('a"b\\\n\u00e4🌸')).toBe('"a\\"b\\\\\\n\\xe4\\U0001f338"');
+    const out = runPython(tmp.dir, script);
+    expect(out).not.toContain('PWNED\n');
+    expect(out).not.toContain('\u001b');
+    const { values, rest } = parseOutput(out);
+    expectTraceMatches(trace, values);
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).toMatch(/^predicted class: [0-2] /);
+    const names = JSON.parse(
+      runPython(tmp.dir, 'import json, runpy, sys\nns = runpy.run_path(sys.argv[1], run_name="x")\nprint(json.dumps([ns["TITLE"], ns["CLASS_NAMES"], [l["name"] for l in ns["LAYERS"]]]))', [
+        writeFile(tmp.dir, 'evil.py', script),
+      ]),
+    );
+    expect(names).toEqual([`${evil}\n# title`, classNames, ['../evil', '<img src=x onerror=alert(1)>', 'a"b\\\n', '=cmd']]);
+    model.dispose();
+  });
+
+  it('a layer kind it cannot reproduce raises NotImplementedError naming the layer', () => {
+    const model = buildModel();
+    const trace = traceSequential(model, [5.1, 3.5, 1.4, 0.2]);
+    trace.steps[2] = { ...trace.steps[2], className: 'Conv2D', name: 'conv "x"' };
+    let stderr = '';
+    try {
+      runPython(tmp.dir, pythonScript(trace, 'm', null));
+    } catch (e) {
+      stderr = String((e as { stderr?: string }).stderr);
+    }
+    expect(stderr).toContain('NotImplementedError');
+    expect(stderr).toContain(`layer 'conv "x"' of class 'Conv2D' is not reproduced`);
+    model.dispose();
+  });
+
+  it('an activation it cannot reproduce raises NotImplementedError naming it', () => {
+    const model = buildModel({ activations: ['elu', 'softmax'] });
+    const trace = traceSequential(model, [5.1, 3.5, 1.4, 0.2]);
+    let stderr = '';
+    try {
+      runPython(tmp.dir, pythonScript(trace, 'm', null));
+    } catch (e) {
+      stderr = String((e as { stderr?: string }).stderr);
+    }
+    expect(stderr).toContain(`NotImplementedError: activation 'elu' of layer 'activation' is not reproduced`);
+    model.dispose();
+  });
+
+  it('keeps the raw input beside values_0 when a scaler changed it', () => {
+    const model = buildModel();
+    const trace = traceSequential(model, [0.1, -0.2, 0.3, 1.5]);
+    trace.raw = { shape: [1, 4], values: Float32Array.of(5.1, 3.5, 1.4, 0.2) };
+    const script = pythonScript(trace, 'm', null);
+    expect(script).toContain('raw_input = np.array([[5.1, 3.5, 1.4, 0.2]], dtype=np.float32)');
+    expect(script).toContain('values_0 = np.array([[0.1, -0.2, 0.3, 1.5]], dtype=np.float32)');
+    tf.dispose(model);
+  });
+});
