@@ -31,11 +31,25 @@ const TFJS_ONLY = new Set(['batch_input_shape', 'input_shape', 'input_dim', 'bat
 /** Keras 3 initializer classes that take only a seed (tfjs also writes scale/mode/distribution). */
 const SEED_ONLY = new Set(['GlorotUniform', 'GlorotNormal', 'HeUniform', 'HeNormal', 'LecunUniform', 'LecunNormal']);
 
+/** tfjs writes Glorot/He/Lecun as VarianceScaling; Keras writes their own names. tfjs' "normal" is truncated. */
+function namedVarianceScaling(c: Dict): string | null {
+  const normal = c.distribution === 'normal' || c.distribution === 'truncated_normal';
+  const uniform = c.distribution === 'uniform';
+  if (!normal && !uniform) return null;
+  const family = c.scale === 1 && c.mode === 'fan_avg' ? 'Glorot' : c.scale === 2 && c.mode === 'fan_in' ? 'He' : c.scale === 1 && c.mode === 'fan_in' ? 'Lecun' : null;
+  return family ? `${family}${uniform ? 'Uniform' : 'Normal'}` : null;
+}
+
 function kerasObject(module: string, v: unknown): unknown {
   if (!isPlainObject(v) || typeof v.class_name !== 'string') return v ?? null;
-  let config = isPlainObject(v.config) ? { ...v.config } : {};
-  if (SEED_ONLY.has(v.class_name)) config = { seed: config.seed ?? null };
-  return { module, class_name: v.class_name, config, registered_name: null };
+  let className = v.class_name;
+  let config: Dict = isPlainObject(v.config) ? { ...v.config } : {};
+  if (className === 'VarianceScaling') {
+    className = namedVarianceScaling(config) ?? className;
+    if (config.distribution === 'normal') config.distribution = 'truncated_normal';
+  }
+  if (SEED_ONLY.has(className)) config = { seed: config.seed ?? null };
+  return { module, class_name: className, config, registered_name: null };
 }
 
 function layerConfig(className: string, cfg: Dict): Dict {
