@@ -1,7 +1,7 @@
 /** The "Reproduce in Python" script runs in python3 + numpy and prints the app's trace within 1e-6. */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tf, tfl } from '../../src/models/tf';
+import { tfl } from '../../src/models/tf';
 import { pythonScript, pythonString, pythonFile } from '../../src/inspector/export/python';
 import type { Trace } from '../../src/inspector/types';
 import { buildModel, renameLayers, runPython, tempDir, traceSequential, writeFile } from './export-fixtures';
@@ -166,6 +166,6 @@ print(json.dumps(out))
     const script = pythonScript(trace, 'm', null);
     expect(script).toContain('raw_input = np.array([[5.1, 3.5, 1.4, 0.2]], dtype=np.float32)');
     expect(script).toContain('values_0 = np.array([[0.1, -0.2, 0.3, 1.5]], dtype=np.float32)');
-    tf.dispose(model);
+    model.dispose();
   });
 });

@@ -128,13 +128,13 @@ describe('fast engine vs tfjs (tf.variableGrads) as the oracle', () => {
     ['mean_squared_error regression', mse, petalWidth()],
   ];
   for (const [label, r, data] of cases) {
-    it(`computes the same loss and gradients on the same weights and batch: ${label}`, () => {
+    it(`computes the same loss and gradients on the same weights and batch: ${label}`, async () => {
       const weights = initialWeights(r, 12);
       // Non-zero biases so that every path carries signal.
       weights.forEach((w) => w.name === 'bias' && w.values.forEach((_, i) => (w.values[i] = 0.1 * Math.sin(i + 1))));
       const config = { ...course, seed: 12 };
-      const fast = createEngine('fast', r, data, weights, config);
-      const oracle = createEngine('tfjs', r, data, weights, config);
+      const fast = await createEngine('fast', r, data, weights, config);
+      const oracle = await createEngine('tfjs', r, data, weights, config);
       for (const [start, end] of [[0, 32], [128, 135]] as const) {
         const f = fast.gradients(rows, start, end);
         const o = oracle.gradients(rows, start, end);

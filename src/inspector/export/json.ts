@@ -17,6 +17,8 @@ function isPrimitive(v: unknown): boolean {
 
 function leaf(v: unknown): string {
   if (v instanceof F32) {
+    // "-0.0", not "-0": Python's json reads "-0" as the integer 0 and loses the sign.
+    if (Object.is(v.value, -0)) return '-0.0';
     const s = formatFloat32(v.value);
     return Number.isFinite(v.value) ? s : JSON.stringify(s);
   }
