@@ -59,8 +59,9 @@ try {
   await appPage.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible' });
   await appPage.waitForFunction(() => !document.querySelector('[data-training="running"]'));
   const latencies = await appPage.evaluate(async (n) => {
-    const field = document.querySelector('input[data-feature="0"]');
-    if (!field) throw new Error('no input field with data-feature="0"');
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'sepal length (cm)');
+    const field = label && document.getElementById(label.htmlFor);
+    if (!field) throw new Error('no field labelled "sepal length (cm)"');
     const channel = new MessageChannel();
     const macrotask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
     const out = [];

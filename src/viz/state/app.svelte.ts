@@ -1,0 +1,182 @@
+/**
+ * The app's state in one typed place (Svelte 5 runes). Components read it and call its methods;
+ * nothing else holds mutable state. One Trace feeds every view, so views and exports agree.
+ */
+import { loadIris, featureRanges } from '../../models/iris';
+import { irisRecipe, buildModel, initialWeights, getWeights } from '../../models/recipes';
+import { startTraining } from '../../models/train/client';
+import { initInferenceBackend } from '../../models/backend';
+import { diagnose, validationMix, type Diagnosis, type ValidationMix } from '../../models/diagnostics';
+import { traceModel } from '../../inspector/trace';
+import type { Trace } from '../../inspector/types';
+import type { Dataset, EpochLog, ModelBundle, Recipe, TrainConfig } from '../../models/types';
+import { COURSE_SETTINGS, type ShareState, type TrainSettings } from './share';
+
+export const COURSE_INPUT = [5.3, 3.4, 1.9, 0.6];
+const BATCH_SIZE = 32;
+const VALIDATION_SPLIT = 0.1;
+
+export interface TrainingProgress {
+  running: boolean;
+  epoch: number;
+  totalEpochs: number;
+  startedAt: number;
+  msLeft: number | null;
+  history: EpochLog[];
+  engine: string | null;
+  stopped: boolean;
+}
+
+export type ModelSource = { kind: 'course'; trained: boolean; settings: TrainSettings } | { kind: 'file' };
+
+export class AppState {
+  readonly dataset: Dataset = loadIris();
+  settings = $state<TrainSettings>({ ...COURSE_SETTINGS });
+  bundle = $state.raw<ModelBundle | null>(null);
+  source = $state.raw<ModelSource>({ kind: 'course', trained: false, settings: COURSE_SETTINGS });
+  input = $state.raw<number[]>([...COURSE_INPUT]);
+  /** True while a field holds an invalid value: the trace on screen belongs to the last good input. */
+  stale = $state(false);
+  trace = $state.raw<Trace | null>(null);
+  /** The stepper position: 0 = values_0, k = layer_{k-1} (starts on layer_0). */
+  step = $state(1);
+  progress = $state.raw<TrainingProgress>({
+    running: false, epoch: 0, totalEpochs: COURSE_SETTINGS.epochs, startedAt: 0, msLeft: null,
+    history: [], engine: null, stopped: false,
+  });
+  diagnosis = $state.raw<Diagnosis | null>(null);
+  readonly validation: ValidationMix = validationMix(this.dataset, VALIDATION_SPLIT);
+  backend = $state('');
+  error = $state<string | null>(null);
+  #stop: (() => void) | null = null;
+
+  /** Sets up the backend and the untrained course model (random initial weights from the seed). */
+  async init(shared: ShareState | null): Promise<void> {
+    this.backend = await initInferenceBackend();
+    if (shared) {
+      this.settings = { ...shared.settings };
+      this.input = [...shared.input];
+    }
+    const recipe = this.recipe;
+    this.#setBundle(this.#courseBundle(recipe, initialWeights(recipe, this.settings.seed)), {
+      kind: 'course', trained: false, settings: { ...this.settings },
+    });
+    if (shared) this.selectStep(shared.step);
+    if (shared?.trained) await this.train();
+  }
+
+  get recipe(): Recipe {
+    return irisRecipe(this.settings.hiddenUnits);
+  }
+
+  /** Stepper positions: 0 shows values_0 (the input), k >= 1 shows layer_{k-1}. */
+  get positionCount(): number {
+    return this.trace ? this.trace.steps.length + 1 : 1;
+  }
+
+  selectStep(position: number): void {
+    this.step = Math.max(0, Math.min(this.positionCount - 1, Math.round(position)));
+  }
+
+  /** A valid input from the form: trace at once. */
+  setInput(values: number[]): void {
+    this.input = values;
+    this.stale = false;
+    this.retrace();
+  }
+
+  /** The form holds an invalid value: keep the last good trace on screen, marked stale. */
+  markStale(): void {
+    this.stale = true;
+  }
+
+  retrace(): void {
+    if (!this.bundle) return;
+    try {
+      this.trace = traceModel(this.bundle.model, this.input, this.bundle.info.scaler);
+      this.error = null;
+    } catch (e) {
+      this.stale = true;
+      this.error = `This model could not be run on the input: ${(e as Error).message}`;
+    }
+  }
+
+  async train(settings: TrainSettings = this.settings): Promise<void> {
+    if (this.progress.running) return;
+    this.settings = { ...settings };
+    const recipe = this.recipe;
+    const config: TrainConfig = {
+      epochs: settings.epochs, learningRate: settings.learningRate, batchSize: BATCH_SIZE,
+      validationSplit: VALIDATION_SPLIT, seed: settings.seed,
+    };
+    const startedAt = performance.now();
+    this.progress = { running: true, epoch: 0, totalEpochs: settings.epochs, startedAt, msLeft: null, history: [], engine: null, stopped: false };
+    const run = startTraining(recipe, this.dataset, config, (logs) => {
+      const history = [...this.progress.history, ...logs];
+      const epoch = history.length;
+      const elapsed = performance.now() - startedAt;
+      this.progress = { ...this.progress, epoch, history, msLeft: epoch ? (elapsed / epoch) * (settings.epochs - epoch) : null };
+    });
+    this.#stop = run.stop;
+    try {
+      const result = await run.done;
+      this.progress = {
+        ...this.progress, running: false, history: result.history, epoch: result.history.length,
+        msLeft: 0, engine: result.engine, stopped: result.stopped,
+      };
+      this.#setBundle(this.#courseBundle(recipe, result.weights), { kind: 'course', trained: true, settings: { ...settings } });
+    } catch (e) {
+      this.progress = { ...this.progress, running: false };
+      this.error = `Training failed: ${(e as Error).message}`;
+    } finally {
+      this.#stop = null;
+    }
+  }
+
+  stopTraining(): void {
+    this.#stop?.();
+  }
+
+  /** Retrain the same settings on a fresh seed (the way out of a stuck run). */
+  async retrainNewSeed(): Promise<void> {
+    const seed = (this.settings.seed * 1103515245 + 12345) % 2 ** 31;
+    await this.train({ ...this.settings, seed });
+  }
+
+  /** Show a model opened from a file (or the library) instead of the course model. */
+  openBundle(bundle: ModelBundle): void {
+    this.#setBundle(bundle, { kind: 'file' });
+  }
+
+  #courseBundle(recipe: Recipe, weights: ReturnType<typeof initialWeights>): ModelBundle {
+    return {
+      model: buildModel(recipe, weights),
+      info: {
+        title: 'Iris (course model)',
+        featureNames: this.dataset.featureNames,
+        classNames: this.dataset.classNames,
+        scaler: null,
+        featureRanges: featureRanges(this.dataset),
+      },
+    };
+  }
+
+  #setBundle(bundle: ModelBundle, source: ModelSource): void {
+    const old = this.bundle;
+    const inputSize = bundle.info.featureNames.length;
+    if (this.input.length !== inputSize) {
+      this.input = bundle.info.featureRanges
+        ? bundle.info.featureRanges.map((r) => (r.min + r.max) / 2)
+        : new Array(inputSize).fill(0);
+    }
+    this.bundle = bundle;
+    this.source = source;
+    this.stale = false;
+    this.diagnosis = source.kind === 'course' && source.trained
+      ? diagnose(this.recipe, getWeights(bundle.model), this.dataset)
+      : null;
+    this.retrace();
+    this.selectStep(this.step);
+    if (old && old.model !== bundle.model) old.model.dispose();
+  }
+}
