@@ -81,3 +81,33 @@ describe('Matrix', () => {
     await expect.element(screen.getByRole('alert')).toHaveTextContent('needs 4 values, got 3');
   });
 });
+
+describe('Matrix highlight and mid-size matrices', () => {
+  beforeEach(async () => {
+    await page.viewport(1100, 900);
+  });
+
+  it('outlines the highlighted row and column', async () => {
+    const screen = await render(Matrix, {
+      tensor: tensor([1, 8], (i) => Math.cos(i) * 2),
+      title: 'values_1',
+      highlight: { col: 5 },
+      marked: (i: number) => Math.cos(i) < 0,
+      markLabel: 'zeroed by ReLU',
+      maxAbs: 4,
+    });
+    const hi = screen.container.querySelectorAll('td.hi');
+    expect(hi).toHaveLength(1);
+    expect(hi[0].getAttribute('aria-label')).toMatch(/^values_1\[0\]\[5\] = /);
+    // a shared domain of 4: the legend ends at ±4, not at this tensor's own max |value| of 2
+    await expect.element(screen.getByText('4.00', { exact: true })).toBeVisible();
+    await page.screenshot({ path: '__screenshots__/viz/matrix-row-highlight.png', element: screen.container });
+  });
+
+  it('drops the printed numbers when there is no room but keeps every cell labelled', async () => {
+    const screen = await render(Matrix, { tensor: tensor([8, 128], (i) => Math.sin(i / 7)), title: 'kernel' });
+    expect(screen.container.querySelectorAll('td')).toHaveLength(1024);
+    await expect.element(screen.getByRole('gridcell', { name: /^kernel\[7\]\[127\] = / })).toHaveTextContent('');
+    await page.screenshot({ path: '__screenshots__/viz/matrix-8x128.png', element: screen.container });
+  });
+});
