@@ -57,6 +57,9 @@ export function toSnakeConfig(value: unknown): unknown {
 }
 
 function plan(model: LayersModel): { inputId: number; inputShape: number[]; steps: PlannedStep[] } {
+  if (!model.inputs || model.inputs.length === 0) {
+    throw new Error('The model has no input shape yet: give its first layer an input shape (or build it) before tracing.');
+  }
   if (model.inputs.length !== 1) {
     throw new Error(`The trace supports models with one input; this model has ${model.inputs.length}.`);
   }

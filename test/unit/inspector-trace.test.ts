@@ -190,6 +190,8 @@ describe('traceModel: other shapes of model', () => {
     models.push(model);
     expect(() => traceModel(model, [1, 2, 3])).toThrow('The model expects 4 input values, got 3.');
     expect(() => traceModel(model, [1, 2, NaN, 4])).toThrow(/not a finite number/);
+    expect(() => traceModel(model, [1, 2, 3, 4], { mean: [0, 0], scale: [1, 1] })).toThrow('The scaler has 2 features, the input 4.');
+    expect(() => traceModel(tfl.sequential(), [1])).toThrow(/no input shape yet/);
   });
 
   it('leaks no tensor over 1,000 traces', () => {
