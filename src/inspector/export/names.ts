@@ -13,11 +13,11 @@ const MAX_LENGTH = 80;
 
 /**
  * A name that is safe as one file-name component on Windows, macOS and Linux: unsafe characters
- * become "_", leading/trailing dots and spaces go, reserved device names get a "_" prefix,
+ * and ".." become "_", leading/trailing dots and spaces go, reserved device names get a "_" prefix,
  * and the result is at most 80 characters (never cutting a surrogate pair). Never empty.
  */
 export function safeName(name: string, fallback = 'export'): string {
-  let s = String(name).normalize('NFC').replace(INVISIBLE, '').replace(UNSAFE, '_');
+  let s = String(name).normalize('NFC').replace(INVISIBLE, '').replace(/\.{2,}/g, '_').replace(UNSAFE, '_');
   s = s.replace(/\s+/g, ' ').replace(/_+/g, '_');
   s = s.replace(/^[\s.]+|[\s.]+$/g, '');
   if (WINDOWS_RESERVED.test(s)) s = `_${s}`;
