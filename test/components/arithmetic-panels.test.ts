@@ -99,6 +99,19 @@ describe('DenseArithmetic', () => {
     expect(screen.container.querySelectorAll('tbody tr')).toHaveLength(4);
   });
 
+  it('a wide Dense: a select for the neuron and a shortened sum line', async () => {
+    const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 20, inputShape: [30], kernelInitializer: tfl.initializers.glorotUniform({ seed: 8 }) })] });
+    const t = traceModel(m, Array.from({ length: 30 }, (_, i) => i / 10));
+    m.dispose();
+    const onneuron = vi.fn();
+    const screen = await render(DenseArithmetic, { step: t.steps[0], onneuron });
+    await screen.getByRole('combobox', { name: 'Output neuron:' }).selectOptions('15');
+    expect(onneuron).toHaveBeenCalledWith(15);
+    await expect.element(screen.getByText(/^values_1\[0, 15\] = .* … 19 more … .* = /)).toBeVisible();
+    expect(screen.container.querySelectorAll('tbody tr')).toHaveLength(30);
+    expect(num(screen.container.querySelector('td[data-total]')?.textContent ?? '')).toBeCloseTo(t.values[1].values[15], 2);
+  });
+
   it('a Dense with a built-in relu shows the activation after the sum', async () => {
     const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 3, inputShape: [2], activation: 'relu', biasInitializer: 'ones' })] });
     const t = traceModel(m, [1, -1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/models/tf';
-import { explainStep, kindFor } from '../../src/inspector/layers';
+import { explainStep, kindFor, neuronSum } from '../../src/inspector/layers';
 import { toSnakeConfig } from '../../src/inspector/trace';
 import type { NamedTensor, Tensor, TraceStep } from '../../src/inspector/types';
 
@@ -145,4 +145,20 @@ it('configs are in Keras JSON spelling', () => {
     kernel_initializer: { class_name: 'Zeros', config: { some_value: 1 } },
     batch_input_shape: [null, 4],
   });
+});
+
+it('neuronSum writes the whole sum with the real numbers', () => {
+  const x = { shape: [1, 4], values: Float32Array.from([5.3, 3.4, 1.9, 0.6]) };
+  // kernel (4, 2): column 0 is the neuron under test, column 1 is filler.
+  const kernel = { name: 'kernel', shape: [4, 2], values: Float32Array.from([0.12, 9, -0.5, 9, 0.33, 9, 0.07, 9]) };
+  const bias = { name: 'bias', shape: [2], values: Float32Array.from([0.01, 0]) };
+  const z = 5.3 * 0.12 - 3.4 * 0.5 + 1.9 * 0.33 + 0.6 * 0.07 + 0.01;
+  const out = { shape: [1, 2], values: Float32Array.from([Math.max(z, 0), 99]) };
+  const s = neuronSum(step('Dense', { activation: 'relu' }, [x], [kernel, bias], out), 0);
+  expect(s.text).toBe('5.30*0.120 + 3.40*(-0.500) + 1.90*0.330 + 0.600*0.0700 + 0.0100 = -0.385');
+  expect(s.activationText).toBe('relu(-0.385) = 0.00');
+  expect(s.total).toBeCloseTo(z, 6);
+  expect(s.activated).toBe(0);
+  expect(s.output).toBe(0);
+  expect(s.terms.map((t) => t.w)).toEqual(Array.from(Float32Array.from([0.12, -0.5, 0.33, 0.07])));
 });
