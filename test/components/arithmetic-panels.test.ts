@@ -133,3 +133,28 @@ it('ActivationArithmetic shows sigmoid with exp(-x)', async () => {
   await expect.element(screen.getByRole('columnheader', { name: 'exp(-x)' })).toBeVisible();
   await expect.element(screen.getByRole('cell', { name: '0.8808' })).toBeVisible();
 });
+
+it('every step of a functional model (Concatenate, Add, Dropout, Flatten) renders with its formula and check', async () => {
+  const inp = tfl.input({ shape: [2, 2] });
+  const flat = tfl.layers.flatten({ name: 'flat' }).apply(inp) as tfl.SymbolicTensor;
+  const a = tfl.layers.dense({ units: 4, name: 'a' }).apply(flat) as tfl.SymbolicTensor;
+  const sum = tfl.layers.add({ name: 'sum' }).apply([flat, a]) as tfl.SymbolicTensor;
+  const joined = tfl.layers.concatenate({ name: 'joined' }).apply([sum, flat]) as tfl.SymbolicTensor;
+  const drop = tfl.layers.dropout({ rate: 0.3, name: 'drop' }).apply(joined) as tfl.SymbolicTensor;
+  const m = tfl.model({ inputs: inp, outputs: drop });
+  const t = traceModel(m, [1, 2, 3, 4]);
+  m.dispose();
+  const formulas = [
+    'values_1 = values_0.reshape(1, -1)',
+    'values_2 = values_1 @ kernel + bias',
+    'values_3 = values_1 + values_2',
+    'values_4 = np.concatenate([values_3, values_1], axis=-1)',
+    'values_5 = values_4',
+  ];
+  for (const [i, step] of t.steps.entries()) {
+    const screen = await render(LayerArithmetic, { step });
+    await expect.element(screen.getByText(formulas[i])).toBeVisible();
+    await expect.element(screen.getByRole('status')).toHaveTextContent(/max \|tfjs − reference\| = .* OK/);
+    await screen.unmount();
+  }
+});
