@@ -74,6 +74,11 @@ describe('Matrix', () => {
     const expected = `kernel[235][76] = ${big.values[235 * 128 + 76].toPrecision(3)}`;
     await expect.element(screen.getByText(expected)).toBeVisible();
     await page.screenshot({ path: '__screenshots__/viz/matrix-784x128.png', element: screen.container });
+    // keyboard: focus, then arrows move a cursor over the cells
+    el.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowRight}');
+    expect(onhover).toHaveBeenLastCalledWith({ row: 236, col: 77 });
+    await expect.element(screen.getByText(/^kernel\[236\]\[77\] = /)).toBeVisible();
   });
 
   it('says when a shape and its values disagree instead of crashing', async () => {

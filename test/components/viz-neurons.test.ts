@@ -49,8 +49,19 @@ describe('NeuronDiagram', () => {
     await expect.element(screen.getByText('showing 64 of 784')).toBeVisible();
     await expect.element(screen.getByText('showing 64 of 128')).toBeVisible();
     expect(screen.container.querySelectorAll('circle.node')).toHaveLength(64 + 64 + 10);
-    expect(screen.container.querySelectorAll('line.edge')).toHaveLength(64 * 64 + 64 * 10);
+    // thousands of edges go to one canvas, not to SVG elements
+    await expect.element(screen.getByRole('img', { name: /784 → 128 → 10 units, 4736 weights drawn/ })).toBeVisible();
+    expect(screen.container.querySelectorAll('canvas')).toHaveLength(1);
+    expect(screen.container.querySelectorAll('line.edge')).toHaveLength(0);
     await page.screenshot({ path: '__screenshots__/viz/neurons-big.png', element: screen.container });
+    // hovering still finds the edge under the pointer: the middle of the topmost edge dense: 0 -> 0
+    const svg = screen.container.querySelector('svg[role="img"]')!;
+    const box = svg.getBoundingClientRect();
+    const cols = [...screen.container.querySelectorAll('circle.node')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    const [x1, y1] = cols[0];
+    const [x2, y2] = cols[64];
+    svg.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: box.left + (x1 + x2) / 2, clientY: box.top + (y1 + y2) / 2 }));
+    await expect.element(screen.getByText(/^dense: input 0 -> neuron 0, w = /)).toBeVisible();
   });
 });
 
@@ -63,5 +74,7 @@ describe('NeuronDiagram selectedStep', () => {
     const rest = edges.filter((e) => e.dataset.layer === 'dense');
     expect(Math.min(...sel.map(op))).toBeGreaterThan(Math.max(...rest.map(op)));
     await expect.element(screen.getByText('values_2', { exact: true })).toHaveClass(/selected/);
+    await expect.element(screen.getByText('layer_1 · dense_1 · softmax')).toHaveClass(/selected/);
+    await page.screenshot({ path: '__screenshots__/viz/neurons-selected.png', element: screen.container });
   });
 });

@@ -29,6 +29,8 @@ export interface NeuronLayout {
   edges: (Edge & { fromColumn: number })[];
   /** max |w| per Dense step index, for edge widths. */
   maxAbsWeight: Map<number, number>;
+  /** The drawn Dense layers: between column fromColumn and fromColumn + 1. */
+  layers: { step: number; name: string; activation: string | null; fromColumn: number }[];
 }
 
 /** Evenly spaced sample of `cap` indices out of n, always including the first and the last. */
@@ -49,9 +51,10 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP): NeuronLayout {
   const columns: NeuronColumn[] = [];
   const edges: NeuronLayout['edges'] = [];
   const maxAbsWeight = new Map<number, number>();
+  const layers: NeuronLayout['layers'] = [];
 
   const first = trace.values[0];
-  if (!first) return { columns, edges, maxAbsWeight };
+  if (!first) return { columns, edges, maxAbsWeight, layers };
   const newColumn = (valueIndex: number, values: Float32Array, n: number, steps: number[]): NeuronColumn => ({
     label: `values_${valueIndex}`,
     steps,
@@ -76,6 +79,8 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP): NeuronLayout {
       let m = 0;
       for (let i = 0; i < kernel.values.length; i++) m = Math.max(m, Math.abs(kernel.values[i]));
       maxAbsWeight.set(s, m);
+      const act = step.config.activation;
+      layers.push({ step: s, name: step.name, activation: typeof act === 'string' ? act : null, fromColumn: columns.length - 1 });
       for (const from of current.shown) {
         for (const to of col.shown) {
           edges.push({ layer: step.name, step: s, from, to, weight: kernel.values[from * outN + to], fromColumn: columns.length - 1 });
@@ -91,10 +96,42 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP): NeuronLayout {
       columns.push(newColumn(s + 1, step.output.values, outUnits, [s]));
     }
   });
-  return { columns, edges, maxAbsWeight };
+  return { columns, edges, maxAbsWeight, layers };
 }
 
 /** "dense: input 2 -> neuron 5, w = -0.73" */
 export function edgeLabel(edge: Edge, format: (v: number) => string): string {
   return `${edge.layer}: input ${edge.from} -> neuron ${edge.to}, w = ${format(edge.weight)}`;
+}
+
+export interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Distance from point (px, py) to a line segment. */
+export function segmentDistance(s: Segment, px: number, py: number): number {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - s.x1) * dx + (py - s.y1) * dy) / len2));
+  return Math.hypot(px - (s.x1 + t * dx), py - (s.y1 + t * dy));
+}
+
+/** The edge nearest to a point, if one lies within `maxDist` pixels (for hovering canvas-drawn edges). */
+export function nearestEdge<E>(edges: readonly E[], geom: (e: E) => Segment, px: number, py: number, maxDist = 4): E | null {
+  let best: E | null = null;
+  let bestD = maxDist;
+  for (const e of edges) {
+    const g = geom(e);
+    if (px < Math.min(g.x1, g.x2) - maxDist || px > Math.max(g.x1, g.x2) + maxDist) continue;
+    const d = segmentDistance(g, px, py);
+    if (d <= bestD) {
+      bestD = d;
+      best = e;
+    }
+  }
+  return best;
 }
