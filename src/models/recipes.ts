@@ -3,9 +3,11 @@
  * Sequential with Keras' own layer names, draw Keras' initial weights from a seed, read weights back.
  */
 import { tf, tfl, type LayersModel } from './tf';
-import { createRng } from './random';
-import { glorotUniform, zeros } from './init';
+import { inputWidth } from './train/recipe-weights';
 import type { ActivationName, LayerSpec, Recipe, TrainConfig, WeightTensor } from './types';
+
+// The tfjs-free parts live beside the training code, so the training worker never loads tfjs.
+export { initialWeights, inputWidth, weightSpecs } from './train/recipe-weights';
 
 /** The course's Iris network: Dense(8) -> relu -> Dense(3) -> softmax, Keras' default names. */
 export function irisRecipe(hiddenUnits = 8): Recipe {
@@ -71,36 +73,6 @@ export function recipePython(recipe: Recipe, config?: TrainConfig): string {
     lines.push(`history = model.fit(X, y, epochs=${config.epochs}${batch}${split})`);
   }
   return lines.join('\n');
-}
-
-/** Name, shape and fan of every weight array, in Keras' order (per Dense: kernel, then bias). */
-export function weightSpecs(recipe: Recipe): { layer: string; name: string; shape: number[] }[] {
-  const specs: { layer: string; name: string; shape: number[] }[] = [];
-  let width = inputWidth(recipe);
-  for (const l of recipe.layers) {
-    if (l.className !== 'Dense') continue;
-    specs.push({ layer: l.name, name: 'kernel', shape: [width, l.units] });
-    specs.push({ layer: l.name, name: 'bias', shape: [l.units] });
-    width = l.units;
-  }
-  return specs;
-}
-
-/** The number of input features; recipes take flat vectors. */
-export function inputWidth(recipe: Recipe): number {
-  if (recipe.inputShape.length !== 1) {
-    throw new Error(`Recipes take flat input vectors; this one has input shape [${recipe.inputShape.join(', ')}].`);
-  }
-  return recipe.inputShape[0];
-}
-
-/** Keras' initial weights for a seed: glorot_uniform kernels, zero biases, layer by layer. */
-export function initialWeights(recipe: Recipe, seed: number): WeightTensor[] {
-  const rng = createRng(seed);
-  return weightSpecs(recipe).map((s) => ({
-    ...s,
-    values: s.name === 'kernel' ? glorotUniform(s.shape[0], s.shape[1], rng) : zeros(s.shape[0]),
-  }));
 }
 
 function tfjsActivation(a: ActivationName | undefined): 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax' {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadIris } from '../../src/models/iris';
 import { irisRecipe, IRIS_COURSE_CONFIG } from '../../src/models/recipes';
-import { startTraining } from '../../src/models/train/client';
+import { createTrainingClient, startTraining } from '../../src/models/train/client';
 import { train } from '../../src/models/train/train';
 import type { EpochLog } from '../../src/models/types';
 
@@ -35,5 +35,15 @@ describe('startTraining without Worker (Node): trains on this thread, yielding',
   it('rejects with a clear message for bad input', async () => {
     const run = startTraining(irisRecipe(), loadIris(), { ...IRIS_COURSE_CONFIG, learningRate: -1 }, () => {});
     await expect(run.done).rejects.toThrow(/learning rate must be a positive number/);
+  });
+
+  it('gives a reusable client that falls back to this thread too', async () => {
+    const client = createTrainingClient();
+    const cfg = { ...IRIS_COURSE_CONFIG, epochs: 10 };
+    const a = await client.startTraining(irisRecipe(), loadIris(), cfg, () => {}).done;
+    const b = await client.startTraining(irisRecipe(), loadIris(), cfg, () => {}).done;
+    expect(b.weights).toEqual(a.weights);
+    expect(a.history).toHaveLength(10);
+    client.dispose();
   });
 });

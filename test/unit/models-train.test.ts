@@ -216,6 +216,28 @@ describe('train: hooks and stopping', () => {
     expect(ten.stopped).toBe(false);
   });
 
+  it('drops the partial epoch when stopped mid-epoch, so the weights belong to the last logged epoch', async () => {
+    // 60,000 rows: one epoch takes well over the 8 ms between two yields, so the stop lands mid-epoch.
+    const rows = 60_000;
+    const x = new Float32Array(rows * 4);
+    const y = new Int32Array(rows);
+    for (let r = 0; r < rows; r++) {
+      x.set(iris.x.subarray((r % 150) * 4, (r % 150) * 4 + 4), r * 4);
+      y[r] = iris.y[r % 150];
+    }
+    const big: Dataset = { ...iris, x, y, rows };
+    const seen: WeightTensor[][] = [];
+    let calls = 0;
+    const res = await train(recipe, big, { ...course, epochs: 3, validationSplit: 0 }, {
+      onEpoch: (_, weights) => seen.push(weights!),
+      shouldStop: () => seen.length >= 1 && ++calls >= 2,
+    });
+    expect(res.stopped).toBe(true);
+    expect(calls).toBe(2);
+    expect(res.history).toHaveLength(1);
+    expect(res.weights).toEqual(seen[0]);
+  });
+
   it('gives clear messages for input it cannot train on', async () => {
     await expect(train(irisRecipe(), { ...iris, features: 3 }, course)).rejects.toThrow(/malformed|expects 4 input features/);
     await expect(train(mse, petalWidth(), { ...course, epochs: 0 })).rejects.toThrow(/epochs/);

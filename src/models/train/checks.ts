@@ -1,6 +1,6 @@
 /** Clear messages for a recipe, data set or config that cannot train, before any work starts. */
 import type { Dataset, Recipe, TrainConfig } from '../types';
-import { inputWidth } from '../recipes';
+import { inputWidth } from './recipe-weights';
 
 export function checkTrainingInputs(recipe: Recipe, data: Dataset, config: TrainConfig): void {
   const width = inputWidth(recipe);

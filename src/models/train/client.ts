@@ -1,6 +1,8 @@
 /**
- * Starts a training run in a Web Worker, so the page stays responsive, and falls back to
- * training on this thread (yielding) where `Worker` does not exist (Node, tests).
+ * Training off the main thread. A TrainingClient keeps one Web Worker for run after run, so only
+ * the first run pays for starting the worker and warming up its JIT; `startTraining` is the
+ * one-shot form (its own worker, closed when the run ends). Where `Worker` does not exist (Node,
+ * tests) runs train on this thread, yielding every few milliseconds.
  */
 import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
 import { train } from './train';
@@ -12,6 +14,14 @@ export interface TrainingRun {
   done: Promise<TrainResult>;
 }
 
+export interface TrainingClient {
+  startTraining(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: (logs: EpochLog[]) => void): TrainingRun;
+  /** Ends the worker; runs still going are rejected. */
+  dispose(): void;
+}
+
+type OnProgress = (logs: EpochLog[]) => void;
+
 /** A copy of the data set whose typed arrays can be transferred without detaching the caller's. */
 function transferableCopy(ds: Dataset): { dataset: Dataset; transfer: ArrayBuffer[] } {
   const x = new Float32Array(ds.x);
@@ -20,48 +30,79 @@ function transferableCopy(ds: Dataset): { dataset: Dataset; transfer: ArrayBuffe
   return { dataset, transfer: [x.buffer, y.buffer] };
 }
 
-export function startTraining(
-  recipe: Recipe,
-  dataset: Dataset,
-  config: TrainConfig,
-  onProgress: (logs: EpochLog[]) => void,
-): TrainingRun {
-  if (typeof Worker === 'undefined') return startInThread(recipe, dataset, config, onProgress);
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  let finished = false;
-  const done = new Promise<TrainResult>((resolve, reject) => {
-    const finish = () => {
-      finished = true;
-      worker.terminate();
-    };
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+interface Pending {
+  onProgress: OnProgress;
+  resolve(result: TrainResult): void;
+  reject(error: Error): void;
+}
+
+export function createTrainingClient(): TrainingClient {
+  if (typeof Worker === 'undefined') return { startTraining: startInThread, dispose() {} };
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (message: string) => {
+    for (const p of pending.values()) p.reject(new Error(message));
+    pending.clear();
+  };
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<FromWorker>) => {
       const msg = event.data;
-      if (msg.type === 'epoch') onProgress(msg.logs);
-      else if (msg.type === 'done') {
-        finish();
-        resolve(msg.result);
-      } else {
-        finish();
-        reject(new Error(msg.message));
+      const p = pending.get(msg.id);
+      if (!p) return;
+      if (msg.type === 'epoch') p.onProgress(msg.logs);
+      else {
+        pending.delete(msg.id);
+        if (msg.type === 'done') p.resolve(msg.result);
+        else p.reject(new Error(msg.message));
       }
     };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(`The training worker failed: ${event.message || 'unknown error'}`));
+    w.onerror = (event) => {
+      event.preventDefault();
+      w.terminate();
+      if (worker === w) worker = null;
+      failAll(`The training worker failed: ${event.message || 'it could not start'}`);
     };
-  });
-  const { dataset: copy, transfer } = transferableCopy(dataset);
-  const start: ToWorker = { type: 'start', recipe: structuredClone(recipe), dataset: copy, config: { ...config } };
-  worker.postMessage(start, transfer);
+    worker = w;
+    return w;
+  };
+
   return {
-    stop() {
-      if (!finished) worker.postMessage({ type: 'stop' } satisfies ToWorker);
+    startTraining(recipe, dataset, config, onProgress) {
+      const w = ensureWorker();
+      const id = nextId++;
+      const done = new Promise<TrainResult>((resolve, reject) => pending.set(id, { onProgress, resolve, reject }));
+      const { dataset: copy, transfer } = transferableCopy(dataset);
+      const start: ToWorker = { type: 'start', id, recipe: structuredClone(recipe), dataset: copy, config: { ...config } };
+      w.postMessage(start, transfer);
+      return {
+        stop() {
+          if (pending.has(id)) w.postMessage({ type: 'stop', id } satisfies ToWorker);
+        },
+        done,
+      };
     },
-    done,
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      failAll('Training was cancelled.');
+    },
   };
 }
 
-function startInThread(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: (logs: EpochLog[]) => void): TrainingRun {
+/** One run in its own worker, closed when the run ends. */
+export function startTraining(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: OnProgress): TrainingRun {
+  const client = createTrainingClient();
+  const run = client.startTraining(recipe, dataset, config, onProgress);
+  const close = () => client.dispose();
+  run.done.then(close, close);
+  return run;
+}
+
+function startInThread(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: OnProgress): TrainingRun {
   let stopRequested = false;
   const progress = progressBatcher(onProgress);
   const done = train(recipe, dataset, config, {

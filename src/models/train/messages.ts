@@ -1,14 +1,15 @@
 /** The messages between the training client and its worker (all structured-clone friendly). */
 import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
 
+/** Every message names its run, so one worker can serve run after run (and stay warm). */
 export type ToWorker =
-  | { type: 'start'; recipe: Recipe; dataset: Dataset; config: TrainConfig }
-  | { type: 'stop' };
+  | { type: 'start'; id: number; recipe: Recipe; dataset: Dataset; config: TrainConfig }
+  | { type: 'stop'; id: number };
 
 export type FromWorker =
-  | { type: 'epoch'; logs: EpochLog[] }
-  | { type: 'done'; result: TrainResult }
-  | { type: 'error'; message: string };
+  | { type: 'epoch'; id: number; logs: EpochLog[] }
+  | { type: 'done'; id: number; result: TrainResult }
+  | { type: 'error'; id: number; message: string };
 
 /** Progress is sent at most this often (plus once at the end), a batch of epoch logs at a time. */
 export const PROGRESS_INTERVAL_MS = 30;

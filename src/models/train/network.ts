@@ -4,7 +4,7 @@
  * training Iris costs milliseconds instead of tfjs' per-op overhead.
  */
 import type { ActivationName, Recipe, WeightTensor } from '../types';
-import { inputWidth, weightSpecs } from '../recipes';
+import { inputWidth, weightSpecs } from './recipe-weights';
 import type { Rng } from '../random';
 
 /** One step of the network; `layer` is the index of the recipe layer it comes from. */

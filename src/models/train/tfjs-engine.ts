@@ -7,7 +7,7 @@
 import { tf } from '../tf';
 import type { ActivationName, Dataset, Recipe, WeightTensor } from '../types';
 import type { Rng } from '../random';
-import { inputWidth, weightSpecs } from '../recipes';
+import { inputWidth, weightSpecs } from './recipe-weights';
 import { EPSILON } from './losses';
 import { RHO, RMSPROP_EPSILON } from './rmsprop';
 import type { BatchResult, TrainEngine } from './engine';

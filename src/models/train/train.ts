@@ -5,15 +5,15 @@
  * by batch size, as Keras' progress bar does), accuracy, and val_loss / val_accuracy computed after
  * the epoch with its final weights. The loop yields to the event loop every few milliseconds so a
  * page (or a worker receiving "stop") stays responsive. Same seed + same engine = identical weights.
+ * Stopping (hooks.shouldStop) returns the weights of the last completed epoch.
  */
 import type { Dataset, EngineKind, EpochLog, Recipe, TrainConfig, TrainHooks, TrainResult, WeightTensor } from '../types';
 import { createRng, deriveSeed } from '../random';
-import { initialWeights } from '../recipes';
+import { initialWeights } from './recipe-weights';
 import { batchRanges, splitRows } from './split';
 import { checkTrainingInputs } from './checks';
 import { compileOps } from './network';
 import { FastEngine } from './fast-engine';
-import { TfjsEngine } from './tfjs-engine';
 import type { TrainEngine } from './engine';
 import { yieldToEventLoop } from './yield';
 
@@ -37,11 +37,21 @@ export function chooseEngine(recipe: Recipe): EngineKind {
   }
 }
 
-export function createEngine(kind: EngineKind, recipe: Recipe, data: Dataset, weights: WeightTensor[], config: TrainConfig): TrainEngine {
+/**
+ * Makes the engine. The tfjs engine is loaded on demand, so a worker that only runs the fast
+ * engine never loads tfjs (it starts in milliseconds instead of parsing tfjs first).
+ */
+export async function createEngine(
+  kind: EngineKind,
+  recipe: Recipe,
+  data: Dataset,
+  weights: WeightTensor[],
+  config: TrainConfig,
+): Promise<TrainEngine> {
   const dropoutRng = createRng(deriveSeed(config.seed, 2));
-  return kind === 'fast'
-    ? new FastEngine(recipe, data, weights, config.learningRate, dropoutRng)
-    : new TfjsEngine(recipe, data, weights, config.learningRate, dropoutRng);
+  if (kind === 'fast') return new FastEngine(recipe, data, weights, config.learningRate, dropoutRng);
+  const { TfjsEngine } = await import('./tfjs-engine');
+  return new TfjsEngine(recipe, data, weights, config.learningRate, dropoutRng);
 }
 
 export async function train(
@@ -57,13 +67,10 @@ export async function train(
   const batches = batchRanges(trainRows, config.batchSize);
   const classify = recipe.loss === 'sparse_categorical_crossentropy';
   const shuffleRng = createRng(deriveSeed(config.seed, 1));
-  const engine = createEngine(
-    options.engine ?? chooseEngine(recipe),
-    recipe,
-    data,
-    options.initialWeights ?? initialWeights(recipe, config.seed),
-    config,
-  );
+  const startWeights = options.initialWeights ?? initialWeights(recipe, config.seed);
+  const engine = await createEngine(options.engine ?? chooseEngine(recipe), recipe, data, startWeights, config);
+  /** The weights at the end of the last completed epoch: what a stop mid-epoch returns. */
+  let lastEpochWeights: WeightTensor[] = startWeights.map((w) => ({ ...w, values: new Float32Array(w.values) }));
   const history: EpochLog[] = [];
   let stopped = false;
   let sliceStart = performance.now();
@@ -94,10 +101,14 @@ export async function train(
         if (classify) log.val_accuracy = v.correct / valRows;
       }
       history.push(log);
-      if (hooks.onEpoch) hooks.onEpoch(log, engine.weights());
+      if (hooks.onEpoch || hooks.shouldStop) lastEpochWeights = engine.weights();
+      hooks.onEpoch?.(log, lastEpochWeights);
       if (epoch < config.epochs - 1 && hooks.shouldStop?.()) stopped = true;
     }
-    return { weights: engine.weights(), history, stopped, engine: engine.label, ms: performance.now() - t0 };
+    // A stop mid-epoch drops that epoch's partial updates, so the weights always belong to the
+    // last logged epoch (as with Keras' stop_training, which ends at an epoch boundary).
+    const weights = stopped ? lastEpochWeights : engine.weights();
+    return { weights, history, stopped, engine: engine.label, ms: performance.now() - t0 };
   } finally {
     engine.dispose();
   }

@@ -1,32 +1,36 @@
 /// <reference lib="webworker" />
 /**
  * The training worker: runs `train` off the main thread, posts epoch logs in batches and the
- * result (weights transferred), and stops when asked. `train` yields to this worker's event loop
- * every few milliseconds, which is when a "stop" message gets through.
+ * result (weights transferred), and stops a run when asked. `train` yields to this worker's event
+ * loop every few milliseconds, which is when a "stop" message gets through. It loads no tfjs
+ * unless a recipe needs the tfjs engine.
  */
 import { train } from './train';
 import { errorMessage, progressBatcher, resultTransfer, type FromWorker, type ToWorker } from './messages';
 
 function serve(scope: DedicatedWorkerGlobalScope): void {
-  let stopRequested = false;
+  const stopRequests = new Set<number>();
   const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
   scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     const msg = event.data;
     if (msg.type === 'stop') {
-      stopRequested = true;
+      stopRequests.add(msg.id);
       return;
     }
-    const progress = progressBatcher((logs) => post({ type: 'epoch', logs }));
+    const { id } = msg;
+    const progress = progressBatcher((logs) => post({ type: 'epoch', id, logs }));
     try {
       const result = await train(msg.recipe, msg.dataset, msg.config, {
         onEpoch: (log) => progress.add(log),
-        shouldStop: () => stopRequested,
+        shouldStop: () => stopRequests.has(id),
       });
       progress.flush();
-      post({ type: 'done', result }, resultTransfer(result));
+      post({ type: 'done', id, result }, resultTransfer(result));
     } catch (e) {
       progress.flush();
-      post({ type: 'error', message: errorMessage(e) });
+      post({ type: 'error', id, message: errorMessage(e) });
+    } finally {
+      stopRequests.delete(id);
     }
   };
 }
