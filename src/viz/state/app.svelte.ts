@@ -7,9 +7,9 @@ import { irisRecipe, buildModel, initialWeights, getWeights } from '../../models
 import { startTraining } from '../../models/train/client';
 import { initInferenceBackend } from '../../models/backend';
 import { diagnose, validationMix, type Diagnosis, type ValidationMix } from '../../models/diagnostics';
-import { traceModel } from '../../inspector/trace';
+import { createTracer, type Tracer } from '../../inspector/trace';
 import type { Trace } from '../../inspector/types';
-import type { Dataset, EpochLog, ModelBundle, Recipe, TrainConfig } from '../../models/types';
+import type { Dataset, EpochLog, ModelBundle, Recipe, TrainConfig, WeightTensor } from '../../models/types';
 import { COURSE_SETTINGS, type ShareState, type TrainSettings } from './share';
 
 export const COURSE_INPUT = [5.3, 3.4, 1.9, 0.6];
@@ -49,6 +49,12 @@ export class AppState {
   backend = $state('');
   error = $state<string | null>(null);
   #stop: (() => void) | null = null;
+  /** Planned once per model; runs one input through it. */
+  #tracer: Tracer | null = null;
+  /** The course model's latest weights, to come back to after looking at a file's model. */
+  #courseWeights: { weights: WeightTensor[]; settings: TrainSettings; trained: boolean } | null = null;
+  /** Bumped whenever another model is shown, so a training run that ends later does not replace it. */
+  #generation = 0;
 
   /** Sets up the backend and the untrained course model (random initial weights from the seed). */
   async init(shared: ShareState | null): Promise<void> {
@@ -57,10 +63,7 @@ export class AppState {
       this.settings = { ...shared.settings };
       this.input = [...shared.input];
     }
-    const recipe = this.recipe;
-    this.#setBundle(this.#courseBundle(recipe, initialWeights(recipe, this.settings.seed)), {
-      kind: 'course', trained: false, settings: { ...this.settings },
-    });
+    this.#showCourse(initialWeights(this.recipe, this.settings.seed), false);
     if (shared) this.selectStep(shared.step);
     if (shared?.trained) await this.train();
   }
@@ -91,9 +94,9 @@ export class AppState {
   }
 
   retrace(): void {
-    if (!this.bundle) return;
+    if (!this.bundle || !this.#tracer) return;
     try {
-      this.trace = traceModel(this.bundle.model, this.input, this.bundle.info.scaler);
+      this.trace = this.#tracer(this.input, this.bundle.info.scaler);
       this.error = null;
     } catch (e) {
       this.stale = true;
@@ -118,13 +121,15 @@ export class AppState {
       this.progress = { ...this.progress, epoch, history, msLeft: epoch ? (elapsed / epoch) * (settings.epochs - epoch) : null };
     });
     this.#stop = run.stop;
+    const generation = ++this.#generation;
     try {
       const result = await run.done;
+      if (generation !== this.#generation) return; // another model was opened meanwhile
       this.progress = {
         ...this.progress, running: false, history: result.history, epoch: result.history.length,
         msLeft: 0, engine: result.engine, stopped: result.stopped,
       };
-      this.#setBundle(this.#courseBundle(recipe, result.weights), { kind: 'course', trained: true, settings: { ...settings } });
+      this.#showCourse(result.weights, true);
     } catch (e) {
       this.progress = { ...this.progress, running: false };
       this.error = `Training failed: ${(e as Error).message}`;
@@ -144,11 +149,30 @@ export class AppState {
   }
 
   /** Show a model opened from a file (or the library) instead of the course model. */
-  openBundle(bundle: ModelBundle): void {
-    this.#setBundle(bundle, { kind: 'file' });
+  openBundle(bundle: ModelBundle): boolean {
+    if (this.progress.running) this.stopTraining();
+    this.#generation++;
+    const ok = this.#setBundle(bundle, { kind: 'file' });
+    if (ok) this.error = null;
+    return ok;
   }
 
-  #courseBundle(recipe: Recipe, weights: ReturnType<typeof initialWeights>): ModelBundle {
+  /** Back from a file's model to the course model, as it was last trained (or initialised). */
+  showCourseModel(): void {
+    const c = this.#courseWeights;
+    if (!c) return;
+    this.settings = { ...c.settings };
+    this.#generation++;
+    this.#showCourse(c.weights, c.trained);
+  }
+
+  #showCourse(weights: WeightTensor[], trained: boolean): void {
+    const settings = { ...this.settings };
+    this.#courseWeights = { weights, settings, trained };
+    this.#setBundle(this.#courseBundle(this.recipe, weights), { kind: 'course', trained, settings });
+  }
+
+  #courseBundle(recipe: Recipe, weights: WeightTensor[]): ModelBundle {
     return {
       model: buildModel(recipe, weights),
       info: {
@@ -161,7 +185,16 @@ export class AppState {
     };
   }
 
-  #setBundle(bundle: ModelBundle, source: ModelSource): void {
+  /** Shows `bundle`; returns false (and says why) when it cannot be traced, keeping the model on screen. */
+  #setBundle(bundle: ModelBundle, source: ModelSource): boolean {
+    let tracer: Tracer;
+    try {
+      tracer = createTracer(bundle.model);
+    } catch (e) {
+      this.error = `Layer Lens cannot step through this model: ${(e as Error).message}`;
+      bundle.model.dispose();
+      return false;
+    }
     const old = this.bundle;
     const inputSize = bundle.info.featureNames.length;
     if (this.input.length !== inputSize) {
@@ -169,6 +202,7 @@ export class AppState {
         ? bundle.info.featureRanges.map((r) => (r.min + r.max) / 2)
         : new Array(inputSize).fill(0);
     }
+    this.#tracer = tracer;
     this.bundle = bundle;
     this.source = source;
     this.stale = false;
@@ -178,5 +212,6 @@ export class AppState {
     this.retrace();
     this.selectStep(this.step);
     if (old && old.model !== bundle.model) old.model.dispose();
+    return true;
   }
 }
