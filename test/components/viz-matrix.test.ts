@@ -88,6 +88,16 @@ describe('Matrix', () => {
 });
 
 describe('Matrix highlight and mid-size matrices', () => {
+  it('with a row and a column, outlines the row and column lightly and their crossing strongly', async () => {
+    const screen = await render(Matrix, { tensor: tensor([4, 8], (i) => i / 32 - 0.5), title: 'kernel', highlight: { row: 2, col: 5 } });
+    expect(screen.container.querySelectorAll('td.hi')).toHaveLength(8 + 4 - 1);
+    const cross = screen.container.querySelectorAll('td.hi-cell');
+    expect(cross).toHaveLength(1);
+    expect(cross[0].getAttribute('aria-label')).toMatch(/^kernel\[2\]\[5\] = /);
+    await page.viewport(1100, 900);
+    await page.screenshot({ path: '__screenshots__/viz/matrix-cross.png', element: screen.container });
+  });
+
   beforeEach(async () => {
     await page.viewport(1100, 900);
   });
@@ -101,7 +111,7 @@ describe('Matrix highlight and mid-size matrices', () => {
       markLabel: 'zeroed by ReLU',
       maxAbs: 4,
     });
-    const hi = screen.container.querySelectorAll('td.hi');
+    const hi = screen.container.querySelectorAll('td.hi-cell');
     expect(hi).toHaveLength(1);
     expect(hi[0].getAttribute('aria-label')).toMatch(/^values_1\[0\]\[5\] = /);
     // a shared domain of 4: the legend ends at ±4, not at this tensor's own max |value| of 2

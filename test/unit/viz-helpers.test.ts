@@ -92,3 +92,20 @@ describe('train config', () => {
     expect(parseField('epochs', 'Infinity')).toHaveProperty('error');
   });
 });
+
+import { nearestEdge, segmentDistance } from '../../src/viz/components/neuron-layout';
+
+describe('nearestEdge', () => {
+  const segs = [
+    { id: 'a', x1: 0, y1: 0, x2: 100, y2: 0 },
+    { id: 'b', x1: 0, y1: 10, x2: 100, y2: 10 },
+  ];
+  it('finds the segment under the pointer, or none when it is too far', () => {
+    expect(segmentDistance(segs[0], 50, 3)).toBeCloseTo(3);
+    expect(segmentDistance(segs[0], -4, 3)).toBeCloseTo(5);
+    expect(nearestEdge(segs, (s) => s, 50, 8, 4)?.id).toBe('b');
+    expect(nearestEdge(segs, (s) => s, 50, 2, 4)?.id).toBe('a');
+    expect(nearestEdge(segs, (s) => s, 50, 5, 4)?.id).toBe('b');
+    expect(nearestEdge(segs, (s) => s, 50, 30, 4)).toBeNull();
+  });
+});
