@@ -12,6 +12,12 @@ const HIGH = Math.fround(1 - EPSILON);
  * sparse_categorical_crossentropy on probabilities: mean over rows of -log(clip(p[row, label])).
  * The gradient is -1 / (n p) at the label where p lies inside the clip range, 0 where clipping
  * cuts it off (as the clip's own gradient is), and 0 elsewhere.
+ *
+ * Note: this is Keras' generic path (and what Keras 3 does on the JAX and torch backends). On the
+ * TensorFlow backend, Keras 3's softmax tags its output with `_keras_logits`
+ * (keras/src/backend/tensorflow/nn.py) and the loss then works from those logits without any
+ * clipping. The two agree except where p[label] < 1e-7 or > 1 - 1e-7: a confidently wrong row
+ * counts at most -log(1e-7) = 16.1 here and, being clipped, gives no gradient.
  */
 export function sparseCategoricalCrossentropy(
   probs: Float32Array,
