@@ -105,7 +105,8 @@ describe('nearestEdge', () => {
     expect(segmentDistance(segs[0], -4, 3)).toBeCloseTo(5);
     expect(nearestEdge(segs, (s) => s, 50, 8, 4)?.id).toBe('b');
     expect(nearestEdge(segs, (s) => s, 50, 2, 4)?.id).toBe('a');
-    expect(nearestEdge(segs, (s) => s, 50, 5, 4)?.id).toBe('b');
+    expect(nearestEdge(segs, (s) => s, 50, 6, 6)?.id).toBe('b');
+    expect(nearestEdge(segs, (s) => s, 50, 5, 4)).toBeNull();
     expect(nearestEdge(segs, (s) => s, 50, 30, 4)).toBeNull();
   });
 });
