@@ -94,6 +94,7 @@ describe('ExportMenu', () => {
     await screen.getByRole('button', { name: 'Download .json', exact: true }).click();
     expect(downloads[1].filename).toBe('Iris (course)-model.json');
     const doc = JSON.parse(await downloads[1].blob.text());
+    expect(doc.inputShape).toEqual([4]);
     expect(doc.layers.map((l: { name: string }) => l.name)).toEqual(['dense', 'activation', 'dense_1', 'activation_1']);
     expect(Float32Array.from(doc.layers[0].weights[1].values)).toEqual(trace.steps[0].params[1].values);
   });

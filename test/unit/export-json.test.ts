@@ -15,11 +15,12 @@ describe('model JSON', () => {
   it('lists layers with classes, configs, shapes and float32-exact values', () => {
     const model = buildModel();
     const trace = traceSequential(model, [5.1, 3.5, 1.4, 0.2]);
-    const file = modelJsonFile(layersFromTrace(trace), 'Iris (course)', ['setosa', 'versicolor', 'virginica']);
+    const file = modelJsonFile(layersFromTrace(trace), 'Iris (course)', ['setosa', 'versicolor', 'virginica'], [4]);
     expect(file.filename).toBe('Iris (course)-model.json');
     const doc = JSON.parse(file.data as string);
     expect(doc.format).toBe('layer-lens-model');
     expect(doc.classNames).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(doc.inputShape).toEqual([4]);
     expect(doc.layers.map((l: { name: string }) => l.name)).toEqual(['dense', 'activation', 'dense_1', 'activation_1']);
     expect(doc.layers.map((l: { className: string }) => l.className)).toEqual(['Dense', 'Activation', 'Dense', 'Activation']);
     expect(doc.layers[0].config.units).toBe(8);

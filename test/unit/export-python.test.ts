@@ -1,10 +1,11 @@
 /** The "Reproduce in Python" script runs in python3 + numpy and prints the app's trace within 1e-6. */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tfl } from '../../src/models/tf';
+import { tf, tfl } from '../../src/models/tf';
+import { traceModel } from '../../src/inspector/trace';
 import { pythonScript, pythonString, pythonFile } from '../../src/inspector/export/python';
 import type { Trace } from '../../src/inspector/types';
-import { buildModel, renameLayers, runPython, tempDir, traceSequential, writeFile } from './export-fixtures';
+import { awkwardFloats, buildModel, renameLayers, runPython, tempDir, traceSequential, writeFile } from './export-fixtures';
 
 /** Parses "values_i: [[...]]" blocks (numpy may wrap them over lines) and the last lines. */
 function parseOutput(stdout: string): { values: number[][]; rest: string[] } {
@@ -108,6 +109,33 @@ print(json.dumps(out))
     model.dispose();
   });
 
+  it('reproduces a functional model with Rescaling, BatchNormalization, Add and Concatenate (traced by the app)', () => {
+    const input = tfl.input({ shape: [4], name: 'features' });
+    const scaled = tfl.layers.rescaling({ scale: 0.5, offset: -1, name: 'rescaling' }).apply(input) as tfl.SymbolicTensor;
+    const a = tfl.layers.dense({ units: 6, activation: 'relu', name: 'dense' }).apply(scaled) as tfl.SymbolicTensor;
+    const bnLayer = tfl.layers.batchNormalization({ name: 'batch_normalization' });
+    const bn = bnLayer.apply(a) as tfl.SymbolicTensor;
+    const b = tfl.layers.dense({ units: 6, activation: 'tanh', name: 'dense_1' }).apply(scaled) as tfl.SymbolicTensor;
+    const sum = tfl.layers.add({ name: 'add' }).apply([bn, b]) as tfl.SymbolicTensor;
+    const joined = tfl.layers.concatenate({ name: 'concatenate' }).apply([sum, scaled]) as tfl.SymbolicTensor;
+    const out = tfl.layers.dense({ units: 3, activation: 'softmax', name: 'dense_2' }).apply(joined) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: input, outputs: out });
+    bnLayer.setWeights([
+      tf.tensor1d(awkwardFloats(6, 50)),
+      tf.tensor1d(awkwardFloats(6, 51)),
+      tf.tensor1d(awkwardFloats(6, 52)),
+      tf.tensor1d(awkwardFloats(6, 53).map((v) => Math.abs(v) + 0.1)),
+    ]);
+    const trace = traceModel(model, [5.1, 3.5, 1.4, 0.2]);
+    expect(trace.steps.map((s) => s.className)).toEqual(
+      expect.arrayContaining(['Rescaling', 'BatchNormalization', 'Add', 'Concatenate']),
+    );
+    const { values, rest } = parseOutput(runPython(tmp.dir, pythonScript(trace, 'dag', ['a', 'b', 'c'])));
+    expectTraceMatches(trace, values);
+    expect(rest[0]).toMatch(/^predicted class: [0-2] [abc]$/);
+    model.dispose();
+  });
+
   it('names cannot inject code: hostile layer, class and title names are plain strings', () => {
     const evil = '"); import os; print("PWNED"); ("';
     const model = buildModel();
@@ -142,7 +170,7 @@ print(json.dumps(out))
       stderr = String((e as { stderr?: string }).stderr);
     }
     expect(stderr).toContain('NotImplementedError');
-    expect(stderr).toContain(`layer 'conv "x"' of class 'Conv2D' is not reproduced`);
+    expect(stderr).toContain(`layer 'conv "x"' of class 'Conv2D' is not reproduced by this script`);
     model.dispose();
   });
 

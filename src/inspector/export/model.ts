@@ -8,14 +8,23 @@ import type { ExportFile, LayerParams } from './types';
 
 export const MODEL_JSON_FORMAT = 'layer-lens-model';
 
-/** The JSON document: title, class names, and per layer its name, class, config and weights. */
-export function modelJsonText(layers: LayerParams[], title: string, classNames: string[] | null = null): string {
+/**
+ * The JSON document: title, class names, the input shape (without the batch dimension, when
+ * known), and per layer its name, class, config and weights.
+ */
+export function modelJsonText(
+  layers: LayerParams[],
+  title: string,
+  classNames: string[] | null = null,
+  inputShape: number[] | null = null,
+): string {
   return (
     writeJson({
       format: MODEL_JSON_FORMAT,
       version: 1,
       title,
       classNames,
+      inputShape,
       layers: layers.map((l, index) => ({
         index,
         name: l.name,
@@ -32,11 +41,16 @@ export function modelJsonText(layers: LayerParams[], title: string, classNames: 
   );
 }
 
-export function modelJsonFile(layers: LayerParams[], title: string, classNames: string[] | null = null): ExportFile {
+export function modelJsonFile(
+  layers: LayerParams[],
+  title: string,
+  classNames: string[] | null = null,
+  inputShape: number[] | null = null,
+): ExportFile {
   return {
     filename: safeFilename([title, 'model'], 'json'),
     mime: 'application/json',
-    data: modelJsonText(layers, title, classNames),
+    data: modelJsonText(layers, title, classNames, inputShape),
   };
 }
 

@@ -14,7 +14,20 @@ import { checkTensor } from './tensors';
 import type { ExportFile } from './types';
 
 /** The Keras classes the script can run; any other class raises NotImplementedError when reached. */
-export const PYTHON_LAYER_CLASSES = ['InputLayer', 'Dense', 'Activation', 'Dropout', 'Flatten'] as const;
+export const PYTHON_LAYER_CLASSES = [
+  'InputLayer',
+  'Dense',
+  'Activation',
+  'Dropout',
+  'Flatten',
+  'BatchNormalization',
+  'Rescaling',
+  'Add',
+  'Concatenate',
+] as const;
+
+/** The config entries the script reads (numbers, booleans, lists of numbers). */
+const CONFIG_KEYS = ['axis', 'epsilon', 'center', 'scale', 'offset'] as const;
 export const PYTHON_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'] as const;
 
 /** A Python string literal for any JavaScript string, ASCII only: "a\"b", "\n", "\u00e4". */
@@ -73,7 +86,16 @@ function pythonValue(v: unknown): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'None';
+  if (Array.isArray(v)) return `[${v.map(pythonValue).join(', ')}]`;
   return pythonString(String(v));
+}
+
+/** The few config entries the forward pass needs, as a Python dict literal. */
+function pythonConfig(config: Record<string, unknown>): string {
+  const items = CONFIG_KEYS.filter((k) => config[k] !== undefined).map(
+    (k) => `${pythonString(k)}: ${pythonValue(config[k])}`,
+  );
+  return `{${items.join(', ')}}`;
 }
 
 const SCRIPT_FUNCTIONS = `def safe_text(text):
@@ -118,9 +140,32 @@ def run_layer(layer, inputs):
         return activation(layer["activation"], out, name)
     if kind == "Activation":
         return activation(layer["activation"], x, name)
+    config = layer["config"]
+    if kind == "BatchNormalization":
+        # At prediction time: the moving statistics, not the batch's (float64, then float32).
+        axis = config.get("axis", -1)
+        axis = axis[0] if isinstance(axis, list) and len(axis) == 1 else axis
+        if axis not in (-1, x.ndim - 1):
+            raise NotImplementedError(f"layer {name!r}: BatchNormalization over axis {axis!r}")
+        w = {k: v.astype(np.float64) for k, v in layer["weights"].items()}
+        y = (x.astype(np.float64) - w["moving_mean"]) / np.sqrt(w["moving_variance"] + config.get("epsilon", 0.001))
+        if "gamma" in w:
+            y = y * w["gamma"]
+        if "beta" in w:
+            y = y + w["beta"]
+        return y.astype(np.float32)
+    if kind == "Rescaling":
+        return x * np.float32(config.get("scale", 1.0)) + np.float32(config.get("offset", 0.0))
+    if kind == "Add":
+        out = inputs[0]
+        for other in inputs[1:]:
+            out = out + other
+        return out
+    if kind == "Concatenate":
+        return np.concatenate(inputs, axis=config.get("axis", -1))
     raise NotImplementedError(
-        f"layer {name!r} of class {kind!r} is not reproduced by this script "
-        f"(it knows InputLayer, Dense, Activation, Dropout, Flatten)"
+        f"layer {name!r} of class {kind!r} is not reproduced by this script (it knows "
+        f"InputLayer, Dense, Activation, Dropout, Flatten, BatchNormalization, Rescaling, Add, Concatenate)"
     )
 
 
@@ -194,6 +239,7 @@ export function pythonScript(trace: Trace, title: string, classNames: string[] |
     lines.push(`        "class_name": ${pythonString(step.className)},`);
     lines.push(`        "inputs": [${step.inputNames.map(pythonString).join(', ')}],`);
     lines.push(`        "activation": ${pythonValue(activationName(step.config.activation))},`);
+    lines.push(`        "config": ${pythonConfig(step.config)},`);
     lines.push('        "weights": {');
     for (const p of step.params) {
       lines.push(`            ${pythonString(weightShortName(p.name))}: ${pythonArray(p, ind + '    ')},`);
