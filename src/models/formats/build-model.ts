@@ -32,7 +32,7 @@ export function configLayers(modelConfig: Dict): { className: string; name: stri
 }
 
 /** Refuses what tfjs cannot build or what would need absurd memory, naming the layer. */
-export function validateConfig(modelConfig: Dict): void {
+export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void {
   const known = tf.serialization.SerializationMap.getMap().classNameMap;
   let width: number | null = null;
   let params = 0;
@@ -60,13 +60,95 @@ export function validateConfig(modelConfig: Dict): void {
       if (width !== null) params += width * config.units;
       width = config.units;
     }
-    if (params > MAX_PARAMS) throw new ModelFileError(`The model would have more than ${MAX_PARAMS} weights: too large to open here.`, name);
+    if (params > maxParams) {
+      throw new ModelFileError(
+        maxParams < MAX_PARAMS
+          ? `Layer "${name}" makes the model need ${params} weights, more than the file holds: the configuration does not match the weights.`
+          : `The model would have more than ${MAX_PARAMS} weights: too large to open here.`,
+        name,
+      );
+    }
+  }
+}
+
+/** [layer, nodeIndex, tensorIndex, kwargs?] as Keras 2 / tfjs write a connection. */
+function isRef(r: unknown): r is [string, number, number, ...unknown[]] {
+  return Array.isArray(r) && r.length >= 3 && typeof r[0] === 'string' && Number.isInteger(r[1]) && (r[1] as number) >= 0 && Number.isInteger(r[2]) && (r[2] as number) >= 0 && (r[2] as number) < 64;
+}
+
+/**
+ * tfjs' Functional.fromConfig re-queues a layer whose inputs are not built yet and loops forever
+ * when they never will be (a missing layer, a cycle). So the graph is checked here first: every
+ * connection names an existing layer's existing node, and replaying the graph from the inputs
+ * reaches every node and every output.
+ */
+export function validateFunctionalGraph(modelConfig: Dict): void {
+  const cfg = modelConfig.config as Dict;
+  const layers = configLayers(modelConfig);
+  const raw = (cfg.layers as Dict[]) ?? [];
+  const nodesOf = new Map<string, unknown[][]>();
+  layers.forEach((l, i) => {
+    // tfjs connects Functional layers by the outer "name"; Keras writes it equal to config.name.
+    if (raw[i].name !== undefined && raw[i].name !== l.name) throw new ModelFileError(`Layer "${l.name}" carries two different names in the model configuration.`, l.name);
+    if (nodesOf.has(l.name)) throw new ModelFileError(`Two layers are called "${l.name}"; layer names must be unique.`, l.name);
+    const inbound = raw[i].inbound_nodes ?? [];
+    if (!Array.isArray(inbound) || !inbound.every(Array.isArray)) throw new ModelFileError(`Layer "${l.name}" has malformed connections (inbound_nodes).`, l.name);
+    if (inbound.length > 64) throw new ModelFileError(`Layer "${l.name}" is called ${inbound.length} times: implausibly many.`, l.name);
+    nodesOf.set(l.name, inbound as unknown[][]);
+  });
+  const nodeCount = (name: string) => {
+    const cls = layers.find((l) => l.name === name)?.className;
+    return cls === 'InputLayer' ? 1 : (nodesOf.get(name)?.length ?? 0);
+  };
+  for (const [name, nodes] of nodesOf) {
+    for (const node of nodes) {
+      if (node.length === 0) throw new ModelFileError(`Layer "${name}" has a connection with no input.`, name);
+      for (const ref of node) {
+        if (!isRef(ref)) throw new ModelFileError(`Layer "${name}" has a malformed connection ${JSON.stringify(ref)?.slice(0, 80)}.`, name);
+        if (!nodesOf.has(ref[0])) throw new ModelFileError(`Layer "${name}" takes its input from "${ref[0]}", which is not a layer of this model.`, name);
+        if (ref[1] >= nodeCount(ref[0])) throw new ModelFileError(`Layer "${name}" takes its input from call ${ref[1]} of "${ref[0]}", which does not exist.`, name);
+      }
+    }
+  }
+  const refs = (key: string): [string, number, number][] => {
+    const v = cfg[key];
+    if (!Array.isArray(v) || v.length === 0 || !v.every(isRef)) throw new ModelFileError(`The model configuration's ${key} are missing or malformed.`);
+    return v as [string, number, number][];
+  };
+  const inputs = refs('input_layers');
+  const outputs = refs('output_layers');
+  const done = new Set<string>();
+  for (const [name] of inputs) {
+    if (layers.find((l) => l.name === name)?.className !== 'InputLayer') throw new ModelFileError(`The model's input "${name}" is not an InputLayer.`, name);
+    done.add(`${name}#0`);
+  }
+  // Replay: a node is built once all it reads is built. Bounded: each round must add a node.
+  const pending = [...nodesOf].flatMap(([name, nodes]) => nodes.map((node, k) => ({ key: `${name}#${k}`, node })));
+  let progress = true;
+  while (progress && pending.length > 0) {
+    progress = false;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      if (pending[i].node.every((r) => done.has(`${(r as unknown[])[0]}#${(r as unknown[])[1]}`))) {
+        done.add(pending[i].key);
+        pending.splice(i, 1);
+        progress = true;
+      }
+    }
+  }
+  if (pending.length > 0) {
+    const name = pending[0].key.split('#')[0];
+    throw new ModelFileError(`Layer "${name}" cannot be reached from the model's input (its connections form a loop or start nowhere).`, name);
+  }
+  for (const [name, k] of outputs) {
+    if (!done.has(`${name}#${k}`)) throw new ModelFileError(`The model's output "${name}" cannot be reached from its input.`, name);
   }
 }
 
 /** Builds the model from its config (random initial weights, replaced by `assignWeights`). */
-export async function buildModel(modelConfig: Dict): Promise<LayersModel> {
-  validateConfig(modelConfig);
+/** `weightBytes`: the size of the file(s) the weights come from; a model cannot need more numbers than that. */
+export async function buildModel(modelConfig: Dict, weightBytes = Infinity): Promise<LayersModel> {
+  validateConfig(modelConfig, Math.min(MAX_PARAMS, Math.floor(weightBytes / 4) + 1024));
+  if (modelConfig.class_name !== 'Sequential') validateFunctionalGraph(modelConfig);
   try {
     const topology = JSON.parse(JSON.stringify(modelConfig)) as Dict;
     return await tfl.models.modelFromJSON({ modelTopology: topology } as never);

@@ -38,7 +38,7 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
   }
   const config = toTfjsModelConfig(parsed);
   const weights = readLayerWeights(h5, file.name);
-  const model = await buildModel(config);
+  const model = await buildModel(config, file.bytes.length);
   try {
     assignWeights(model, (layer) => weights.get(layer.name) ?? null);
   } catch (err) {

@@ -69,7 +69,7 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
   const config = toTfjsModelConfig(parsed);
   const h5 = new H5Reader(entries['model.weights.h5'], `${file.name}: model.weights.h5`);
   const weights = readKeras3Weights(h5, parsed);
-  const model = await buildModel(config);
+  const model = await buildModel(config, entries['model.weights.h5'].length);
   try {
     assignWeights(model, (layer) => weights.get(layer.name) ?? null);
   } catch (err) {

@@ -60,7 +60,7 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
   const config = toTfjsModelConfig(modelConfig);
   const { specs, data } = readShards(json, files, file.name);
   const byName = decode(specs, data, file.name);
-  const model = await buildModel(config);
+  const model = await buildModel(config, data.length);
   try {
     assignWeights(model, (layer) => {
       const ws = layer.weights.map((w) => byName.get(w.originalName));
