@@ -83,7 +83,11 @@ export class DenseNetwork {
     const n = end - start;
     this.ensureCapacity(n);
     const w = this.inWidth;
-    for (let r = 0; r < n; r++) this.input.set(x.subarray(rows[start + r] * w, rows[start + r] * w + w), r * w);
+    const input = this.input;
+    for (let r = 0; r < n; r++) {
+      const from = rows[start + r] * w;
+      for (let f = 0; f < w; f++) input[r * w + f] = x[from + f];
+    }
     return n;
   }
 
