@@ -12,6 +12,7 @@ import { formatFloat32 } from './floats';
 import { safeFilename, weightShortName } from './names';
 import { checkTensor } from './tensors';
 import type { ExportFile } from './types';
+import { PYTHON_FORWARD_PASS } from './pythonForward';
 
 /** The Keras classes the script can run; any other class raises NotImplementedError when reached. */
 export const PYTHON_LAYER_CLASSES = [
@@ -98,100 +99,6 @@ function pythonConfig(config: Record<string, unknown>): string {
   return `{${items.join(', ')}}`;
 }
 
-const SCRIPT_FUNCTIONS = `def safe_text(text):
-    """Printable text only: a name from a model cannot send control codes to the terminal."""
-    return "".join(c if c.isprintable() else "?" for c in str(text))
-
-
-def activation(name, x, layer_name):
-    if name is None or name == "linear":
-        return x
-    if name == "relu":
-        return np.maximum(x, np.float32(0))
-    if name == "sigmoid":
-        return np.float32(1) / (np.float32(1) + np.exp(-x))
-    if name == "tanh":
-        return np.tanh(x)
-    if name == "softmax":
-        e = np.exp(x - np.max(x, axis=-1, keepdims=True))
-        return e / np.sum(e, axis=-1, keepdims=True)
-    raise NotImplementedError(
-        f"activation {name!r} of layer {layer_name!r} is not reproduced by this script"
-    )
-
-
-def run_layer(layer, inputs):
-    kind = layer["class_name"]
-    name = layer["name"]
-    x = inputs[0]
-    if kind in ("InputLayer", "Dropout"):
-        # Dropout only acts while training: at prediction time it passes values through.
-        return x
-    if kind == "Flatten":
-        return x.reshape(x.shape[0], -1)
-    if kind == "Dense":
-        # Keras' order: kernel, then bias (when use_bias).
-        # The products are summed in float64 and rounded once to float32, as TensorFlow.js'
-        # cpu backend does; plain float32 "x @ kernel" agrees to about 1e-6.
-        params = list(layer["weights"].values())
-        out = (x.astype(np.float64) @ params[0].astype(np.float64)).astype(np.float32)
-        if len(params) > 1:
-            out = out + params[1]
-        return activation(layer["activation"], out, name)
-    if kind == "Activation":
-        return activation(layer["activation"], x, name)
-    config = layer["config"]
-    if kind == "BatchNormalization":
-        # At prediction time: the moving statistics, not the batch's (float64, then float32).
-        axis = config.get("axis", -1)
-        axis = axis[0] if isinstance(axis, list) and len(axis) == 1 else axis
-        if axis not in (-1, x.ndim - 1):
-            raise NotImplementedError(f"layer {name!r}: BatchNormalization over axis {axis!r}")
-        w = {k: v.astype(np.float64) for k, v in layer["weights"].items()}
-        y = (x.astype(np.float64) - w["moving_mean"]) / np.sqrt(w["moving_variance"] + config.get("epsilon", 0.001))
-        if "gamma" in w:
-            y = y * w["gamma"]
-        if "beta" in w:
-            y = y + w["beta"]
-        return y.astype(np.float32)
-    if kind == "Rescaling":
-        return x * np.float32(config.get("scale", 1.0)) + np.float32(config.get("offset", 0.0))
-    if kind == "Add":
-        out = inputs[0]
-        for other in inputs[1:]:
-            out = out + other
-        return out
-    if kind == "Concatenate":
-        return np.concatenate(inputs, axis=config.get("axis", -1))
-    raise NotImplementedError(
-        f"layer {name!r} of class {kind!r} is not reproduced by this script (it knows "
-        f"InputLayer, Dense, Activation, Dropout, Flatten, BatchNormalization, Rescaling, Add, Concatenate)"
-    )
-
-
-def predict_and_log(values_0):
-    outputs = {"values_0": values_0}
-    values = values_0
-    print("values_0:", values)
-    for i, layer in enumerate(LAYERS):
-        inputs = [outputs[n] for n in layer["inputs"]] if layer["inputs"] else [values]
-        values = run_layer(layer, inputs).astype(np.float32)
-        outputs[layer["name"]] = values
-        print(f"values_{i + 1}:", values)
-    return values
-
-
-if __name__ == "__main__":
-    output = predict_and_log(values_0)
-    if output.shape[-1] > 1:
-        index = int(np.argmax(output.reshape(-1, output.shape[-1])[0]))
-        if CLASS_NAMES is not None and len(CLASS_NAMES) == output.shape[-1]:
-            print("predicted class:", index, safe_text(CLASS_NAMES[index]))
-        else:
-            print("predicted class:", index)
-    else:
-        print("prediction:", output.reshape(-1)[0])
-`;
 
 /** The activation as a name: "relu", or Keras' serialized form {class_name: "relu"}; null when absent. */
 export function activationName(value: unknown): string | null {
@@ -240,13 +147,17 @@ export function pythonScript(trace: Trace, title: string, classNames: string[] |
     lines.push(`        "inputs": [${step.inputNames.map(pythonString).join(', ')}],`);
     lines.push(`        "activation": ${pythonValue(activationName(step.config.activation))},`);
     lines.push(`        "config": ${pythonConfig(step.config)},`);
-    lines.push('        "weights": {');
-    for (const p of step.params) {
-      lines.push(`            ${pythonString(weightShortName(p.name))}: ${pythonArray(p, ind + '    ')},`);
+    if (step.params.length === 0) lines.push('        "weights": {},');
+    else {
+      lines.push('        "weights": {');
+      for (const p of step.params) {
+        lines.push(`            ${pythonString(weightShortName(p.name))}: ${pythonArray(p, ind + '    ')},`);
+      }
+      lines.push('        },');
     }
-    lines.push('        },', '    },');
+    lines.push('    },');
   }
-  lines.push(']', '', '', SCRIPT_FUNCTIONS);
+  lines.push(']', '', '', PYTHON_FORWARD_PASS);
   return lines.join('\n');
 }
 
