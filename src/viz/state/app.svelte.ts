@@ -3,8 +3,8 @@
  * nothing else holds mutable state. One Trace feeds every view, so views and exports agree.
  */
 import { loadIris, featureRanges } from '../../models/iris';
-import { irisRecipe, buildModel, initialWeights, getWeights } from '../../models/recipes';
-import { startTraining } from '../../models/train/client';
+import { irisRecipe, buildModel, initialWeights, getWeights, IRIS_COURSE_CONFIG } from '../../models/recipes';
+import { createTrainingClient } from '../../models/train/client';
 import { initInferenceBackend } from '../../models/backend';
 import { diagnose, validationMix, type Diagnosis, type ValidationMix } from '../../models/diagnostics';
 import { createTracer, type Tracer } from '../../inspector/trace';
@@ -13,8 +13,6 @@ import type { Dataset, EpochLog, ModelBundle, Recipe, TrainConfig, WeightTensor 
 import { COURSE_SETTINGS, type ShareState, type TrainSettings } from './share';
 
 export const COURSE_INPUT = [5.3, 3.4, 1.9, 0.6];
-const BATCH_SIZE = 32;
-const VALIDATION_SPLIT = 0.1;
 
 export interface TrainingProgress {
   running: boolean;
@@ -45,10 +43,12 @@ export class AppState {
     history: [], engine: null, stopped: false,
   });
   diagnosis = $state.raw<Diagnosis | null>(null);
-  readonly validation: ValidationMix = validationMix(this.dataset, VALIDATION_SPLIT);
+  readonly validation: ValidationMix = validationMix(this.dataset, IRIS_COURSE_CONFIG.validationSplit);
   backend = $state('');
   error = $state<string | null>(null);
   #stop: (() => void) | null = null;
+  /** One training worker for every run, so only the first run pays its start-up. */
+  readonly #trainer = createTrainingClient();
   /** Planned once per model; runs one input through it. */
   #tracer: Tracer | null = null;
   /** The course model's latest weights, to come back to after looking at a file's model. */
@@ -109,12 +109,12 @@ export class AppState {
     this.settings = { ...settings };
     const recipe = this.recipe;
     const config: TrainConfig = {
-      epochs: settings.epochs, learningRate: settings.learningRate, batchSize: BATCH_SIZE,
-      validationSplit: VALIDATION_SPLIT, seed: settings.seed,
+      ...IRIS_COURSE_CONFIG,
+      epochs: settings.epochs, learningRate: settings.learningRate, seed: settings.seed,
     };
     const startedAt = performance.now();
     this.progress = { running: true, epoch: 0, totalEpochs: settings.epochs, startedAt, msLeft: null, history: [], engine: null, stopped: false };
-    const run = startTraining(recipe, this.dataset, config, (logs) => {
+    const run = this.#trainer.startTraining(recipe, this.dataset, config, (logs) => {
       const history = [...this.progress.history, ...logs];
       const epoch = history.length;
       const elapsed = performance.now() - startedAt;

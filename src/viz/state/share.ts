@@ -3,6 +3,7 @@
  * same weights, so a link reproduces the model), the input and the selected step.
  * Pure functions: decode never throws, and anything malformed falls back to the defaults.
  */
+import { IRIS_COURSE_CONFIG } from '../../models/recipes';
 
 export interface TrainSettings {
   epochs: number;
@@ -19,7 +20,13 @@ export interface ShareState {
   step: number;
 }
 
-export const COURSE_SETTINGS: TrainSettings = { epochs: 300, learningRate: 0.001, hiddenUnits: 8, seed: 42 };
+/** The course's settings (Keras' defaults, 300 epochs, Dense(8)), from the recipe module. */
+export const COURSE_SETTINGS: TrainSettings = {
+  epochs: IRIS_COURSE_CONFIG.epochs,
+  learningRate: IRIS_COURSE_CONFIG.learningRate,
+  hiddenUnits: 8,
+  seed: IRIS_COURSE_CONFIG.seed,
+};
 
 const LIMITS: Record<keyof TrainSettings, [number, number, boolean]> = {
   epochs: [1, 5000, true],
