@@ -159,6 +159,15 @@ print(json.dumps(out))
     model.dispose();
   });
 
+  it('wires layers by value index, so a layer named "values_0" cannot confuse it', () => {
+    const model = buildModel();
+    const trace = renameLayers(traceModel(model, [5.1, 3.5, 1.4, 0.2]), ['values_0', 'values_1', 'values_0', 'x']);
+    expect(trace.steps[1].inputValues).toEqual([1]);
+    const { values } = parseOutput(runPython(tmp.dir, pythonScript(trace, 'm', null)));
+    expectTraceMatches(trace, values);
+    model.dispose();
+  });
+
   it('a layer kind it cannot reproduce raises NotImplementedError naming the layer', () => {
     const model = buildModel();
     const trace = traceSequential(model, [5.1, 3.5, 1.4, 0.2]);

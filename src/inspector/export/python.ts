@@ -112,6 +112,24 @@ export function activationName(value: unknown): string | null {
   return String(value);
 }
 
+/**
+ * For step i, the k of each values_k that feeds it: the trace's inputValues when present, else
+ * found by name ("values_0", or the latest earlier step of that name); the previous value when
+ * a name is unknown.
+ */
+export function inputValueIndices(trace: Trace, i: number): number[] {
+  const step = trace.steps[i];
+  if (step.inputValues && step.inputValues.length === step.inputNames.length && step.inputValues.every((k) => k >= 0 && k <= i)) {
+    return step.inputValues;
+  }
+  const found = step.inputNames.map((n) => {
+    if (n === 'values_0') return 0;
+    for (let j = i - 1; j >= 0; j--) if (trace.steps[j].name === n) return j + 1;
+    return -1;
+  });
+  return found.length > 0 && found.every((k) => k >= 0) ? found : [i];
+}
+
 function tensorEquals(a: Tensor, b: Tensor): boolean {
   if (a.shape.join() !== b.shape.join() || a.values.length !== b.values.length) return false;
   for (let i = 0; i < a.values.length; i++) if (!Object.is(a.values[i], b.values[i])) return false;
@@ -139,12 +157,12 @@ export function pythonScript(trace: Trace, title: string, classNames: string[] |
   }
   lines.push('# values_0: the model input.');
   lines.push(`values_0 = ${pythonArray(values0, '')}`, '', 'LAYERS = [');
-  for (const step of trace.steps) {
+  for (const [i, step] of trace.steps.entries()) {
     const ind = '        ';
     lines.push('    {');
     lines.push(`        "name": ${pythonString(step.name)},`);
     lines.push(`        "class_name": ${pythonString(step.className)},`);
-    lines.push(`        "inputs": [${step.inputNames.map(pythonString).join(', ')}],`);
+    lines.push(`        "inputs": [${inputValueIndices(trace, i).join(', ')}],`);
     lines.push(`        "activation": ${pythonValue(activationName(step.config.activation))},`);
     lines.push(`        "config": ${pythonConfig(step.config)},`);
     if (step.params.length === 0) lines.push('        "weights": {},');

@@ -74,13 +74,14 @@ def run_layer(layer, inputs):
 
 
 def predict_and_log(values_0):
-    outputs = {"values_0": values_0}
+    # all_values[k] is values_k; a layer's "inputs" are the k of the values that feed it.
+    all_values = [values_0]
     values = values_0
     print("values_0:", values)
     for i, layer in enumerate(LAYERS):
-        inputs = [outputs[n] for n in layer["inputs"]] if layer["inputs"] else [values]
+        inputs = [all_values[k] for k in layer["inputs"]]
         values = run_layer(layer, inputs).astype(np.float32)
-        outputs[layer["name"]] = values
+        all_values.append(values)
         print(f"values_{i + 1}:", values)
     return values
 
