@@ -82,7 +82,7 @@ function layerList(config: unknown): Dict[] {
 
 function fixSequential(model: Dict): Dict {
   const cfg: Dict = Array.isArray(model.config) ? { name: 'sequential', layers: model.config } : { ...(model.config as Dict) };
-  const layers = layerList(cfg).map((l) => ({ ...l, config: { ...(l.config as Dict) } }));
+  const layers: Dict[] = layerList(cfg).map((l) => ({ ...l, config: { ...(l.config as Dict) } }));
   let batchShape: unknown = cfg.build_input_shape ?? undefined;
   let inputDtype: unknown;
   if (layers.length > 0 && layers[0].class_name === 'InputLayer') {
