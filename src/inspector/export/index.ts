@@ -10,4 +10,5 @@ export { layersFromTrace, layersFromWeights, layersWithParams } from './layers';
 export { modelJsonText, modelJsonFile, npzBytes, npzKeys, modelNpzFile } from './model';
 export { paramCsvFile, paramNpyFile, paramMarkdown, paramLatex, paramLabel, type ParamRef } from './layerFiles';
 export { traceJsonText, traceJsonFile, traceCsvText, traceCsvFile, traceValues, predictedClass } from './trace';
-export { pythonScript, pythonFile, pythonString, pythonFloat } from './python';
+export { pythonScript, pythonFile, pythonString, pythonFloat, inputValueIndices, PYTHON_LAYER_CLASSES, PYTHON_ACTIVATIONS } from './python';
+// tfjsModelFiles (./tfjsModel) is not re-exported here: it is the one export that needs tfjs.
