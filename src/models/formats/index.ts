@@ -39,8 +39,11 @@ export async function openModelFiles(files: FileLike[]): Promise<ModelBundle> {
 
 function explainUnknown(files: FileLike[]): ModelFileError {
   const names = files.map((f) => `"${f.name}"`).join(', ');
-  if (files.some((f) => isZip(f.bytes))) {
-    if (files.length === 1) return new ModelFileError(`${names} is a zip file without config.json (or a damaged one), so it is not a Keras .keras model.`);
+  if (files.length === 1 && isZip(files[0].bytes)) {
+    if (kerasZip.zipEntries(files[0].bytes) === null) {
+      return new ModelFileError(`${names} is a damaged or truncated zip file: its list of contents cannot be read.`);
+    }
+    return new ModelFileError(`${names} is a zip file without config.json, so it is not a Keras .keras model.`);
   }
   if (files.some((f) => isHdf5(f.bytes) || isZip(f.bytes)) && files.length > 1) {
     return new ModelFileError(`Open a .keras or .h5 model on its own; only a TensorFlow.js model.json comes with other files (its .bin shards).`);
