@@ -35,7 +35,7 @@ describe('opening a model file in the browser', () => {
     });
     const screen = await render(OpenModel, { onopen });
     const input = screen.getByLabelText('Open model file');
-    await input.upload(new File([bytes], 'course.keras'));
+    await input.upload(new File([bytes.slice()], 'course.keras'));
     await vi.waitFor(() => expect(opened).not.toBeNull(), { timeout: 10_000 });
     const bundle = opened as unknown as ModelBundle;
     expect(bits(bundle.model)).toEqual(bits(original.model));

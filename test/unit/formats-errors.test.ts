@@ -122,3 +122,17 @@ describe.skipIf(!HAVE)(`bad files made from the fixtures${HAVE ? '' : ' (SKIPPED
     expect(err.message).toContain('on its own');
   });
 });
+
+describe.skipIf(!HAVE)('tfjs weight names', () => {
+  it('weights whose names carry a prefix are matched by position', async () => {
+    const json = JSON.parse(new TextDecoder().decode(read('tfjs-iris-dense100/model.json')));
+    for (const w of json.weightsManifest[0].weights) w.name = `sequential_3/${w.name}`;
+    const { model } = await openModelFiles([
+      { name: 'model.json', bytes: strToU8(JSON.stringify(json)) },
+      { name: 'group1-shard1of1.bin', bytes: read('tfjs-iris-dense100/group1-shard1of1.bin') },
+    ]);
+    const bin = read('tfjs-iris-dense100/group1-shard1of1.bin');
+    const first = new Float32Array(bin.buffer.slice(bin.byteOffset, bin.byteOffset + 16));
+    expect(Array.from(model.getLayer('dense_3').getWeights()[0].dataSync().slice(0, 4))).toEqual(Array.from(first));
+  });
+});

@@ -62,9 +62,16 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
   const byName = decode(specs, data, file.name);
   const model = await buildModel(config, data.length);
   try {
+    // By name, as tfjs does; when the names differ (e.g. a converter prefixed the model's name),
+    // by position: the manifest lists weights layer by layer, in the layers' own order.
+    const ordered = [...byName.values()];
+    const byNameWorks = model.layers.every((l) => l.weights.every((w) => byName.has(w.originalName)));
+    let cursor = 0;
     assignWeights(model, (layer) => {
-      const ws = layer.weights.map((w) => byName.get(w.originalName));
-      return ws.every((w) => w !== undefined) ? (ws as WeightTensor[]) : null;
+      if (byNameWorks) return layer.weights.map((w) => byName.get(w.originalName)!);
+      const ws = ordered.slice(cursor, cursor + layer.weights.length);
+      cursor += layer.weights.length;
+      return ws.length === layer.weights.length ? ws : null;
     });
   } catch (err) {
     model.dispose();
