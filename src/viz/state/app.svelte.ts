@@ -9,7 +9,8 @@ import { initInferenceBackend } from '../../models/backend';
 import { diagnose, validationMix, type Diagnosis, type ValidationMix } from '../../models/diagnostics';
 import { createTracer, type Tracer } from '../../inspector/trace';
 import type { Trace } from '../../inspector/types';
-import type { Dataset, EpochLog, ModelBundle, Recipe, TrainConfig, WeightTensor } from '../../models/types';
+import { openModelFiles, type FileLike } from '../../models/formats';
+import type { Dataset, EpochLog, ModelBundle, Recipe, Scaler, TrainConfig, WeightTensor } from '../../models/types';
 import { COURSE_SETTINGS, type ShareState, type TrainSettings } from './share';
 
 export const COURSE_INPUT = [5.3, 3.4, 1.9, 0.6];
@@ -155,6 +156,19 @@ export class AppState {
     const ok = this.#setBundle(bundle, { kind: 'file' });
     if (ok) this.error = null;
     return ok;
+  }
+
+  /** Opens model files; rejects with the loader's message (the model on screen stays) when they can't be shown. */
+  async openFiles(files: FileLike[]): Promise<void> {
+    const bundle = await openModelFiles(files);
+    if (!this.openBundle(bundle)) throw new Error(this.error ?? 'This model cannot be shown.');
+  }
+
+  /** The preprocessing the model expects (StandardScaler), or null for none: the trace shows raw and scaled input. */
+  setScaler(scaler: Scaler | null): void {
+    if (!this.bundle) return;
+    this.bundle = { ...this.bundle, info: { ...this.bundle.info, scaler } };
+    this.retrace();
   }
 
   /** Back from a file's model to the course model, as it was last trained (or initialised). */
