@@ -79,3 +79,17 @@ describe('AppState', () => {
     void tf;
   });
 });
+
+describe('AppState with an Iris-shaped model from a file', () => {
+  it('offers the Iris names and uses them', async () => {
+    const app = new AppState();
+    await app.init(null);
+    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 3, inputShape: [4], activation: 'softmax' })] });
+    app.openBundle({ model, info: { title: 'x', featureNames: ['x0', 'x1', 'x2', 'x3'], classNames: null, scaler: null, featureRanges: null } });
+    expect(app.looksLikeIris).toBe(true);
+    app.useIrisNames();
+    expect(app.bundle?.info.classNames).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(app.bundle?.info.featureNames[0]).toBe('sepal length (cm)');
+    expect(app.looksLikeIris).toBe(false);
+  });
+});

@@ -171,6 +171,24 @@ export class AppState {
     this.retrace();
   }
 
+  /** Whether the model on screen has Iris' shape (4 features in, 3 classes out) but not its names. */
+  get looksLikeIris(): boolean {
+    const b = this.bundle;
+    if (!b || this.source.kind !== 'file' || b.info.classNames) return false;
+    const outputs = this.trace?.values.at(-1)?.values.length;
+    return b.info.featureNames.length === this.dataset.features && outputs === this.dataset.classNames.length;
+  }
+
+  /** Names an Iris-shaped model's inputs and outputs the way the course data does. */
+  useIrisNames(): void {
+    if (!this.bundle) return;
+    const d = this.dataset;
+    this.bundle = {
+      ...this.bundle,
+      info: { ...this.bundle.info, featureNames: d.featureNames, classNames: d.classNames, featureRanges: featureRanges(d) },
+    };
+  }
+
   /** Back from a file's model to the course model, as it was last trained (or initialised). */
   showCourseModel(): void {
     const c = this.#courseWeights;
