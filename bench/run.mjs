@@ -58,23 +58,31 @@ try {
   await appPage.getByRole('button', { name: 'Train', exact: true }).click();
   await appPage.getByRole('button', { name: 'Train', exact: true }).waitFor({ state: 'visible' });
   await appPage.waitForFunction(() => !document.querySelector('[data-training="running"]'));
-  const latencies = await appPage.evaluate(async (n) => {
+  // Each change: set the field and fire "input" as typing does; Svelte updates the DOM in a
+  // microtask; then force style and layout. That is the main-thread work an input change costs
+  // before the browser can paint it. Checked: the neuron diagram's input label shows the new value.
+  const { latencies, verified } = await appPage.evaluate(async (n) => {
     const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'sepal length (cm)');
     const field = label && document.getElementById(label.htmlFor);
     if (!field) throw new Error('no field labelled "sepal length (cm)"');
-    const channel = new MessageChannel();
-    const macrotask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+    const diagramLabel = () => [...document.querySelectorAll('svg text')].find((t) => t.textContent.startsWith('sepal length (cm)'))?.textContent ?? '';
     const out = [];
+    let verified = 0;
     for (let i = 0; i < n; i++) {
+      const value = (4.3 + (i % 36) / 10).toFixed(1);
+      await new Promise((r) => setTimeout(r, 5));
       const t0 = performance.now();
-      field.value = (4.3 + (i % 36) / 10).toFixed(1);
+      field.value = value;
       field.dispatchEvent(new Event('input', { bubbles: true }));
-      await macrotask();
+      await Promise.resolve();
+      await new Promise((r) => queueMicrotask(r));
       document.body.getBoundingClientRect();
       out.push(performance.now() - t0);
+      if (diagramLabel().includes(Number(value).toFixed(2))) verified++;
     }
-    return out;
+    return { latencies: out, verified };
   }, INPUT_CHANGES);
+  if (verified !== INPUT_CHANGES) console.warn(`only ${verified} of ${INPUT_CHANGES} changes showed up in the views`);
   await appPage.close();
 
   const result = {
@@ -88,7 +96,7 @@ try {
       plainFitDefaultBackend: { ms: fitDefault.ms, backend: fitDefault.backend, finalLoss: fitDefault.finalLoss },
       targetMedianMs: 500,
     },
-    inputToRedraw: { ...stats(latencies), targetP95Ms: 16 },
+    inputToRedraw: { ...stats(latencies), verified, targetP95Ms: 16 },
     tensors: { ...traces, traces: TRACES, target: 'after == before' },
   };
 
@@ -100,7 +108,7 @@ try {
   console.log(`| training, Layer Lens (web worker, as the app runs it) | ${f(t.layerLensInWorker.median)} | ${f(t.layerLensInWorker.p95)} | incl. worker start |`);
   console.log(`| training, plain model.fit, cpu | ${f(t.plainFitCpu.median)} | ${f(t.plainFitCpu.p95)} | ${REPS_CPU} runs |`);
   console.log(`| training, plain model.fit, default backend | ${f(t.plainFitDefaultBackend.ms)} | | ${t.plainFitDefaultBackend.backend}, 1 run |`);
-  console.log(`| input change -> redrawn views | ${f(result.inputToRedraw.median)} | ${f(result.inputToRedraw.p95)} | ${INPUT_CHANGES} changes; target p95 <= 16 |`);
+  console.log(`| input change -> redrawn views | ${f(result.inputToRedraw.median)} | ${f(result.inputToRedraw.p95)} | ${verified}/${INPUT_CHANGES} changes seen in the views; target p95 <= 16 |`);
   console.log(`| one trace | ${traces.msPerTrace.toFixed(4).padStart(9)} | | tensors before ${traces.before}, after ${TRACES} traces ${traces.after} |`);
 
   await mkdir(here('./results'), { recursive: true });

@@ -92,6 +92,21 @@ function plan(model: LayersModel): { inputId: number; inputShape: number[]; step
   return { inputId: model.inputs[0].id, inputShape: inputShape as number[], steps };
 }
 
+/**
+ * A step's parameters as captured copies. Weights do not change between two traces of one model
+ * unless someone assigns them, and an assignment gives the variable new data (a new dataId, which
+ * tfjs never reuses for other data): so the copies are reused while the dataIds are the same. Views that see the same objects skip redrawing them.
+ */
+function paramsOf(s: PlannedStep, cache: Map<PlannedStep, { ids: object[]; params: NamedTensor[] }>): NamedTensor[] {
+  const weights = s.layer.getWeights();
+  const ids = weights.map((w) => w.dataId);
+  const hit = cache.get(s);
+  if (hit && hit.ids.length === ids.length && hit.ids.every((id, i) => id === ids[i])) return hit.params;
+  const params = weights.map((w, i) => ({ name: s.paramNames[i], ...capture(w) }));
+  cache.set(s, { ids, params });
+  return params;
+}
+
 function capture(t: tf.Tensor): Tensor {
   // dataSync on the cpu backend hands out the tensor's own buffer: copy it.
   const data = t.dataSync();
@@ -124,6 +139,8 @@ function scaleInput(raw: Float32Array, scaler: Scaler | null): Float32Array {
 /** Plans the model once and returns a function that traces one input. */
 export function createTracer(model: LayersModel): Tracer {
   const p = plan(model);
+  /** Captured weights per step, reused while the layer holds the same weight tensors. */
+  const paramCache = new Map<PlannedStep, { ids: object[]; params: NamedTensor[] }>();
   const width = p.inputShape.reduce((a, b) => a * b, 1);
   return (input, scaler = null) => {
     if (input.length !== width) {
@@ -145,7 +162,7 @@ export function createTracer(model: LayersModel): Tracer {
         const output = capture(outs[0]);
         captured.set(s.outputIds[0], output);
         s.outputIds.slice(1).forEach((id, i) => captured.set(id, capture(outs[i + 1])));
-        const params: NamedTensor[] = s.layer.getWeights().map((w, i) => ({ name: s.paramNames[i], ...capture(w) }));
+        const params = paramsOf(s, paramCache);
         const index = steps.length;
         steps.push({
           index,

@@ -207,3 +207,23 @@ describe('traceModel: other shapes of model', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('parameters across traces of one model', () => {
+  it('are the same captured objects while the weights stay, and fresh copies after setWeights', async () => {
+    const { createTracer } = await import('../../src/inspector/trace');
+    const { tf, tfl } = await import('../../src/models/tf');
+    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [3], name: 'd' })] });
+    const trace = createTracer(model);
+    const a = trace([1, 2, 3]);
+    const b = trace([4, 5, 6]);
+    expect(b.steps[0].params[0]).toBe(a.steps[0].params[0]);
+    expect(b.steps[0].output.values).not.toEqual(a.steps[0].output.values);
+    const kernelBefore = Array.from(a.steps[0].params[0].values);
+    model.setWeights([tf.ones([3, 2]), tf.zeros([2])]);
+    const c = trace([1, 2, 3]);
+    expect(c.steps[0].params[0]).not.toBe(a.steps[0].params[0]);
+    expect(Array.from(c.steps[0].params[0].values)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(Array.from(a.steps[0].params[0].values)).toEqual(kernelBefore);
+    expect(Array.from(c.steps[0].output.values)).toEqual([6, 6]);
+  });
+});
