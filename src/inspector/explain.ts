@@ -10,7 +10,7 @@ export interface ExplanationBase {
   title: string;
   /** e.g. "values_2 = values_1 @ kernel + bias". */
   formula: string;
-  /** e.g. "(1,4) @ (4,8) + (8,) -> (1,8)". */
+  /** e.g. "(1, 4) @ (4, 8) + (8,) -> (1, 8)". */
   shapes: string;
   notes: string[];
 }

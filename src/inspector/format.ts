@@ -43,7 +43,7 @@ export function formatFixed(x: number, decimals = 2, opts: FormatOptions = {}): 
   return signed(x.toFixed(Math.min(20, Math.max(0, Math.round(decimals)))), opts);
 }
 
-/** A shape as Python prints it: [1, 4] -> "(1,4)", [8] -> "(8,)". */
+/** A shape as Python prints it: [1, 4] -> "(1, 4)", [8] -> "(8,)". */
 export function formatShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }

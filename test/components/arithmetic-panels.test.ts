@@ -85,7 +85,7 @@ describe('DenseArithmetic', () => {
     const onneuron = vi.fn();
     const screen = await render(DenseArithmetic, { step, onneuron });
     await expect.element(screen.getByText('values_1 = values_0 @ kernel + bias')).toBeVisible();
-    await expect.element(screen.getByText('(1,4) @ (4,8) + (8,) -> (1,8)')).toBeVisible();
+    await expect.element(screen.getByText('(1, 4) @ (4, 8) + (8,) -> (1, 8)')).toBeVisible();
     await screen.getByRole('button', { name: '2', exact: true }).click();
     expect(onneuron).toHaveBeenCalledWith(2);
     await expect.element(screen.getByRole('button', { name: '2', exact: true })).toHaveAttribute('aria-pressed', 'true');

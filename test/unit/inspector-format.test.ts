@@ -22,6 +22,6 @@ it('never shows -0.00 and can use ASCII minus for Python', () => {
   expect(formatFixed(-0.001, 2)).toBe('0.00');
   expect(formatFixed(-0.006, 2)).toBe('\u22120.01');
   expect(formatNumber(-0.5, 2, { ascii: true })).toBe('-0.50');
-  expect(formatShape([1, 4])).toBe('(1,4)');
+  expect(formatShape([1, 4])).toBe('(1, 4)');
   expect(formatShape([8])).toBe('(8,)');
 });

@@ -134,7 +134,7 @@ describe('explanations with the real numbers', () => {
 
   it('Flatten and Add formulas', () => {
     const x = t([1, 2, 2], 1);
-    expect(explainStep(step('Flatten', {}, [x], [], { shape: [1, 4], values: x.values })).shapes).toBe('(1,2,2) -> (1,4)');
+    expect(explainStep(step('Flatten', {}, [x], [], { shape: [1, 4], values: x.values })).shapes).toBe('(1, 2, 2) -> (1, 4)');
     expect(explainStep(step('Add', {}, [x, x], [], x)).formula).toBe('values_3 = values_1 + values_2');
   });
 });

@@ -112,7 +112,7 @@ describe('traceModel: other shapes of model', () => {
     const e = explainStep(t.steps[0]);
     expect(e.kind).toBe('dense');
     expect(e.formula).toBe('values_1 = relu(values_0 @ kernel + bias)');
-    expect(e.shapes).toBe('(1,3) @ (3,5) + (5,) -> (1,5)');
+    expect(e.shapes).toBe('(1, 3) @ (3, 5) + (5,) -> (1, 5)');
     const s = neuronSum(t.steps[1], 1);
     expect(s.activated).toBeCloseTo(t.values[2].values[1], 5);
     expect(s.activationText).toMatch(/^softmax\(z\)\[1\] = /);

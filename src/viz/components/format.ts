@@ -23,10 +23,8 @@ export function formatPercent(p: number): string {
   return `${(p * 100).toFixed(1)} %`;
 }
 
-/** "(4, 8)" or "(8,)" as Python prints a shape. */
-export function formatShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-}
+/** "(4, 8)" or "(8,)" as Python prints a shape: one spelling across the app. */
+export { formatShape } from '../../inspector/format';
 
 /** "~1.2 s left", "~2 min left"; null when unknown. */
 export function formatTimeLeft(ms: number | null): string | null {
