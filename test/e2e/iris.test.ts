@@ -63,6 +63,21 @@ describe('Iris end to end', () => {
     expect(check).toContain('✓');
   });
 
+  it('hovering a kernel weight highlights its edge in the neuron diagram', async () => {
+    await page.getByRole('button', { name: /layer_0 · Dense/ }).click();
+    const cell = page.locator('[aria-label^="dense.kernel[2][5]"]');
+    const label = (await cell.getAttribute('aria-label'))!;
+    const weight = /= (.+)$/.exec(label)![1];
+    await cell.hover();
+    const diagram = page.locator('figure.neurons');
+    const shown = /dense: input 2 -> neuron 5, w = (\S+)/.exec(await diagram.innerText());
+    expect(shown).not.toBeNull();
+    const num = (t: string) => Number(t.replace('−', '-'));
+    expect(Math.abs(num(shown![1]) - num(weight))).toBeLessThan(0.01);
+    await page.locator('h1').hover();
+    await expect(diagram.innerText()).resolves.not.toContain('input 2 -> neuron 5');
+  });
+
   it('predicts setosa for "5,3 3,4 1,9 0,6" typed with decimal commas', async () => {
     await page.getByLabel('Paste a row').fill('5,3 3,4 1,9 0,6');
     await page.getByRole('button', { name: 'Use row' }).click();
