@@ -116,3 +116,22 @@ describe('Iris end to end', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a run that did not learn well', () => {
+  it('is explained, and one click retrains it on a new seed', async () => {
+    const b = await launch();
+    try {
+      const { page: p, errors: errs } = await openApp(b, '#seed=118&trained=1');
+      const callout = p.getByRole('alert').filter({ hasText: /did not learn well|got stuck/ });
+      await callout.waitFor({ timeout: 60_000 });
+      await expect(callout.innerText()).resolves.toMatch(/classified correctly|predicted as/);
+      await p.getByRole('button', { name: 'Retrain with a new seed' }).click();
+      await p.waitForFunction(() => !/seed=118/.test(location.hash) && /trained=1/.test(location.hash), null, { timeout: 60_000 });
+      await p.locator('[data-training="idle"]').waitFor();
+      await expect(p.getByRole('alert').filter({ hasText: /did not learn well|got stuck/ }).count()).resolves.toBe(0);
+      expect(errs).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
