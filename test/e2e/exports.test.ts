@@ -93,6 +93,42 @@ describe('exports from the UI', () => {
     expect(clip).toMatch(/^\|/);
   });
 
+  it('German Excel style: semicolons and decimal commas, for the kernel and the bias', async () => {
+    await page.getByLabel('CSV style').selectOption({ index: 1 });
+    const [kernel] = await download('Download kernel .csv');
+    const text = readFileSync(kernel, 'utf8');
+    expect(text).toContain(';');
+    expect(text).toMatch(/\d,\d/);
+    expect(text).not.toMatch(/\d\.\d/);
+    const [bias] = await download('Download bias .csv');
+    expect(readFileSync(bias, 'utf8')).toContain(';');
+    const [npy] = await download('Download bias .npy');
+    expect(python(`import numpy as np; print(np.load(${JSON.stringify(npy)}).shape)`)).toContain('(8,)');
+  });
+
+  it('copies a weight table as LaTeX', async () => {
+    await page.getByRole('button', { name: 'Copy bias as LaTeX' }).first().click();
+    await page.getByText(/Copied .*LaTeX/).first().waitFor();
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip).toContain('\\begin{tabular}');
+  });
+
+  it('downloads the model as a Keras 3 .keras file that h5py can read', async () => {
+    const [keras] = await download('Download Keras .keras');
+    expect(keras.endsWith('.keras')).toBe(true);
+    const listing = python(`import zipfile; print(sorted(zipfile.ZipFile(${JSON.stringify(keras)}).namelist()))`);
+    expect(listing).toContain('config.json');
+    expect(listing).toContain('model.weights.h5');
+    // The weights as Keras reads them (h5py from Debian's python, which .ci/run installs).
+    const kernel = execFileSync('/usr/bin/python3', ['-c', [
+      'import io, sys, zipfile, h5py',
+      `z = zipfile.ZipFile(${JSON.stringify(keras)})`,
+      'f = h5py.File(io.BytesIO(z.read("model.weights.h5")), "r")',
+      'print(f["layers/dense/vars/0"].shape, f["layers/dense/vars/0"].dtype)',
+    ].join('\n')], { encoding: 'utf8' });
+    expect(kernel).toContain('(4, 8) float32');
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });
