@@ -121,3 +121,23 @@ export function rangeWarning(value: number, range: Range, name: string): string 
     'the model is extrapolating, so treat its prediction with care.'
   );
 }
+
+export type NamesResult = { ok: true; names: string[] } | { ok: false; error: string };
+
+/**
+ * A list of names for a model's inputs or outputs, one per line or separated by ";" or ",":
+ * "sepal length (cm); sepal width (cm); …". Exactly `expected` names, none empty, none repeated.
+ */
+export function parseNames(text: string, expected: number, what = 'names'): NamesResult {
+  const separator = /[\n;]/.test(text) ? /[\n;]/ : /,/;
+  const names = text.split(separator).map((n) => n.trim()).filter((n, i, all) => n !== '' || i < all.length - 1);
+  if (text.trim() === '') return { ok: false, error: `Enter ${expected} ${what}, separated by ";" or ",".` };
+  if (names.some((n) => n === '')) return { ok: false, error: `One of the ${what} is empty.` };
+  if (names.length !== expected) return { ok: false, error: `Expected ${expected} ${what}, got ${names.length}.` };
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) return { ok: false, error: `"${n}" appears twice: each of the ${what} must be different.` };
+    seen.add(n);
+  }
+  return { ok: true, names };
+}

@@ -171,6 +171,12 @@ export class AppState {
     this.retrace();
   }
 
+  /** Names for the model's inputs and (for a classifier) its outputs, as the user gives them. */
+  setNames(featureNames: string[], classNames: string[] | null): void {
+    if (!this.bundle) return;
+    this.bundle = { ...this.bundle, info: { ...this.bundle.info, featureNames, classNames } };
+  }
+
   /** Whether the model on screen has Iris' shape (4 features in, 3 classes out) but not its names. */
   get looksLikeIris(): boolean {
     const b = this.bundle;

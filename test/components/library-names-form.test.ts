@@ -1,0 +1,31 @@
+import { expect, it, vi } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import NamesForm from '../../src/viz/library/NamesForm.svelte';
+
+const props = () => ({ featureNames: ['x0', 'x1', 'x2', 'x3'], classNames: null, outputCount: 3, onchange: vi.fn() });
+
+it('names the inputs and the classes', async () => {
+  const p = props();
+  const screen = await render(NamesForm, p);
+  await screen.getByLabelText(/Input names/).fill('sepal length; sepal width; petal length; petal width');
+  await screen.getByLabelText(/Class names/).fill('setosa, versicolor, virginica');
+  await screen.getByRole('button', { name: 'Use these names' }).click();
+  expect(p.onchange).toHaveBeenCalledWith(['sepal length', 'sepal width', 'petal length', 'petal width'], ['setosa', 'versicolor', 'virginica']);
+});
+
+it('says what is wrong at the field, and changes nothing', async () => {
+  const p = props();
+  const screen = await render(NamesForm, p);
+  await screen.getByLabelText(/Class names/).fill('setosa; versicolor');
+  await screen.getByRole('button', { name: 'Use these names' }).click();
+  await expect.element(screen.getByText('Expected 3 class names, got 2.')).toBeVisible();
+  await expect.element(screen.getByLabelText(/Class names/)).toHaveAttribute('aria-invalid', 'true');
+  expect(p.onchange).not.toHaveBeenCalled();
+});
+
+it('an empty class field means a regression: no class names', async () => {
+  const p = props();
+  const screen = await render(NamesForm, p);
+  await screen.getByRole('button', { name: 'Use these names' }).click();
+  expect(p.onchange).toHaveBeenCalledWith(['x0', 'x1', 'x2', 'x3'], null);
+});
