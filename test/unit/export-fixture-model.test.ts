@@ -13,7 +13,7 @@ import { layersFromTrace } from '../../src/inspector/export/layers';
 import { modelNpzFile } from '../../src/inspector/export/model';
 import { pythonScript } from '../../src/inspector/export/python';
 import { tfjsModelFiles } from '../../src/inspector/export/tfjsModel';
-import { bitsOf, runPython, tempDir, writeFile } from './export-fixtures';
+import { bitsOf, loadExportedTfjs, runPython, tempDir, writeFile } from './export-fixtures';
 
 const DIR = join(process.cwd(), '..', 'shared', 'fixtures', 'models', 'tfjs-iris-dense100');
 const present = existsSync(join(DIR, 'model.json'));
@@ -84,16 +84,7 @@ describe.skipIf(!present)('exports of the real tfjs-iris-dense100 model (needs .
   });
 
   it('the exported TensorFlow.js files load back and predict the same on all 150 rows', async () => {
-    const { modelJson, weights } = await tfjsModelFiles(model, 'tfjs-iris-dense100');
-    const json = JSON.parse(modelJson.data as string);
-    const bytes = weights.data as Uint8Array;
-    const loaded = await tfl.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: json.modelTopology,
-        weightSpecs: json.weightsManifest[0].weights,
-        weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-      }),
-    );
+    const loaded = await loadExportedTfjs(await tfjsModelFiles(model, 'tfjs-iris-dense100'));
     const x = tf.tensor2d(reference.X);
     const a = model.predict(x) as tf.Tensor;
     const b = loaded.predict(x) as tf.Tensor;

@@ -119,3 +119,16 @@ export function renameLayers(trace: Trace, names: string[]): Trace {
     steps: trace.steps.map((s, i) => ({ ...s, name: names[i], inputNames: s.inputNames.map((n) => map.get(n) ?? n) })),
   };
 }
+
+/** Loads exported TensorFlow.js files back with tf.io.fromMemory, as a user's tfjs code would. */
+export async function loadExportedTfjs(files: { modelJson: { data: string | Uint8Array }; weights: { data: string | Uint8Array } }): Promise<LayersModel> {
+  const json = JSON.parse(files.modelJson.data as string);
+  const bytes = files.weights.data as Uint8Array;
+  return tfl.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest[0].weights,
+      weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    }),
+  );
+}

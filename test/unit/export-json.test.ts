@@ -5,7 +5,7 @@ import { layersFromTrace } from '../../src/inspector/export/layers';
 import { modelJsonFile, modelJsonText } from '../../src/inspector/export/model';
 import { traceCsvFile, traceJsonFile, traceJsonText } from '../../src/inspector/export/trace';
 import { tfjsModelFiles } from '../../src/inspector/export/tfjsModel';
-import { awkwardFloats, bitsOf, buildModel, renameLayers, runPython, tempDir, traceSequential, writeFile } from './export-fixtures';
+import { awkwardFloats, bitsOf, buildModel, loadExportedTfjs, renameLayers, runPython, tempDir, traceSequential, writeFile } from './export-fixtures';
 
 function flat(v: unknown): number[] {
   return Array.isArray(v) ? v.flatMap(flat) : [typeof v === 'string' ? Number(v) : (v as number)];
@@ -187,16 +187,7 @@ describe('TensorFlow.js files', () => {
 
   it('also loads through tf.io.fromMemory', async () => {
     const model = buildModel({ activations: ['tanh', 'sigmoid'] });
-    const { modelJson, weights } = await tfjsModelFiles(model, 'm');
-    const json = JSON.parse(modelJson.data as string);
-    const bytes = weights.data as Uint8Array;
-    const loaded = await tfl.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: json.modelTopology,
-        weightSpecs: json.weightsManifest[0].weights,
-        weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-      }),
-    );
+    const loaded = await loadExportedTfjs(await tfjsModelFiles(model, 'm'));
     const x = tf.tensor2d([[1, -2, 3, -4]]);
     expect(Array.from((loaded.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as tf.Tensor).dataSync()));
     model.dispose();
