@@ -78,6 +78,13 @@ describe('Iris end to end', () => {
     await expect(diagram.innerText()).resolves.not.toContain('input 2 -> neuron 5');
   });
 
+  it('and the reverse: pointing at an edge highlights its kernel cell', async () => {
+    const cell = page.locator('[aria-label^="dense.kernel[1][6]"]');
+    await expect(cell.getAttribute('class')).resolves.not.toMatch(/hi-cell/);
+    await page.locator('line.edge[data-layer="dense"][data-from="1"][data-to="6"]').dispatchEvent('mouseenter');
+    await expect(cell.getAttribute('class')).resolves.toMatch(/hi-cell/);
+  });
+
   it('predicts setosa for "5,3 3,4 1,9 0,6" typed with decimal commas', async () => {
     await page.getByLabel('Paste a row').fill('5,3 3,4 1,9 0,6');
     await page.getByRole('button', { name: 'Use row' }).click();
