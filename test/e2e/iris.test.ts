@@ -142,3 +142,30 @@ describe('a run that did not learn well', () => {
     }
   });
 });
+
+describe('stopping a long run', () => {
+  it('keeps the weights reached so far and says so', async () => {
+    const b = await launch();
+    try {
+      const { page: p, errors: errs } = await openApp(b);
+      await p.locator('#step-heading').waitFor();
+      // Long enough to press Stop in the middle: 10,000 epochs of a wider net.
+      await p.getByLabel('Epochs').fill('10000');
+      await p.getByLabel('Hidden units').fill('64');
+      await p.getByRole('button', { name: 'Train', exact: true }).click();
+      await p.locator('[data-training="running"]').waitFor();
+      await p.waitForFunction(() => /epoch [1-9]\d*\/10000/.test(document.body.innerText));
+      await p.getByRole('button', { name: 'Stop' }).click();
+      await p.locator('[data-training="idle"]').waitFor();
+      const note = await p.getByText(/^Stopped after epoch \d+/).innerText();
+      const epoch = Number(/epoch (\d+)/.exec(note)![1]);
+      expect(epoch).toBeGreaterThan(0);
+      expect(epoch).toBeLessThan(10000);
+      // The stopped model is the one on screen: trained (its diagnosis is shown), not the initial weights.
+      await expect(p.getByText(/classified correctly|predicted as/).first().isVisible()).resolves.toBe(true);
+      expect(errs).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 /** Parsing and checking the train panel's fields: a clear message per bad field, never NaN. */
 import type { TrainPanelConfig } from './types';
+import { parseNumber } from '../../inspector/parse';
 
 export type TrainField = keyof TrainPanelConfig;
 
@@ -23,11 +24,12 @@ export const TRAIN_RULES: Record<TrainField, Rule> = {
 /** A field's text -> its number, or a message saying what is wrong. */
 export function parseField(field: TrainField, text: string): { value: number } | { error: string } {
   const rule = TRAIN_RULES[field];
-  const t = text.trim().replace(',', '.');
+  const t = text.trim();
   if (t === '') return { error: `${rule.label} is required.` };
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { error: `${rule.label} must be a number, not "${text.trim()}".` };
-  const v = Number(t);
-  if (!Number.isFinite(v)) return { error: `${rule.label} must be a finite number.` };
+  // The app's one number grammar: "0,01" and "0.01" alike (src/inspector/parse.ts).
+  const parsed = parseNumber(t);
+  if (!parsed.ok) return { error: `${rule.label} must be a number, not "${t}".` };
+  const v = parsed.value;
   if (rule.integer && !Number.isInteger(v)) return { error: `${rule.label} must be a whole number.` };
   if (v < rule.min || v > rule.max) return { error: `${rule.label} must be between ${rule.min} and ${rule.max}.` };
   return { value: v };

@@ -4,6 +4,7 @@
  * Pure functions: decode never throws, and anything malformed falls back to the defaults.
  */
 import { IRIS_COURSE_CONFIG } from '../../models/recipes';
+import { TRAIN_RULES } from '../components/train-config';
 
 export interface TrainSettings {
   epochs: number;
@@ -28,18 +29,11 @@ export const COURSE_SETTINGS: TrainSettings = {
   seed: IRIS_COURSE_CONFIG.seed,
 };
 
-const LIMITS: Record<keyof TrainSettings, [number, number, boolean]> = {
-  epochs: [1, 5000, true],
-  learningRate: [1e-6, 1, false],
-  hiddenUnits: [1, 256, true],
-  seed: [0, 2 ** 32 - 1, true],
-};
-
-/** A setting's value when it is a finite number within its limits, else null. */
+/** A setting's value when it is one the train panel accepts (TRAIN_RULES), else null. */
 export function checkSetting(key: keyof TrainSettings, value: number): number | null {
-  const [min, max, integer] = LIMITS[key];
-  if (!Number.isFinite(value) || value < min || value > max) return null;
-  if (integer && !Number.isInteger(value)) return null;
+  const rule = TRAIN_RULES[key];
+  if (!Number.isFinite(value) || value < rule.min || value > rule.max) return null;
+  if (rule.integer && !Number.isInteger(value)) return null;
   return value;
 }
 
