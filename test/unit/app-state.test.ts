@@ -66,6 +66,7 @@ describe('AppState', () => {
     await training;
     expect(app.source.kind).toBe('file');
     expect(app.bundle?.info.title).toBe('a file');
+    expect(app.progress.running).toBe(false);
   });
 
   it('a model it cannot run is refused with a message and the model on screen stays', async () => {

@@ -125,12 +125,12 @@ export class AppState {
     const generation = ++this.#generation;
     try {
       const result = await run.done;
-      if (generation !== this.#generation) return; // another model was opened meanwhile
       this.progress = {
         ...this.progress, running: false, history: result.history, epoch: result.history.length,
         msLeft: 0, engine: result.engine, stopped: result.stopped,
       };
-      this.#showCourse(result.weights, true);
+      // Show the trained model, unless another model was opened meanwhile.
+      if (generation === this.#generation) this.#showCourse(result.weights, true);
     } catch (e) {
       this.progress = { ...this.progress, running: false };
       this.error = `Training failed: ${(e as Error).message}`;
