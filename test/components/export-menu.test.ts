@@ -4,6 +4,7 @@ import { userEvent } from 'vitest/browser';
 import { tf, tfl, type LayersModel } from '../../src/models/tf';
 import type { Tensor, Trace, TraceStep } from '../../src/inspector/types';
 import ExportMenu from '../../src/viz/ExportMenu.svelte';
+import { traceModel } from '../../src/inspector/trace';
 
 /** The course's Iris shape: dense, activation (relu), dense_1, activation_1 (softmax). */
 function irisModel(): LayersModel {
@@ -183,5 +184,19 @@ describe('ExportMenu', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Layer' }), '../evil (Dense)');
     await screen.getByRole('button', { name: 'Download kernel .csv' }).click();
     expect(downloads[1].filename).toBe('_etc_passwd-_evil-kernel-en.csv');
+  });
+});
+
+describe('ExportMenu follows the layer on screen', () => {
+  it('offers the weights of the focused layer, and the user can still pick another', async () => {
+    const model = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 3, inputShape: [2], name: 'first' }), tfl.layers.dense({ units: 2, name: 'second' })],
+    });
+    const trace = traceModel(model, [1, 2]);
+    const screen = await render(ExportMenu, { model, trace, modelTitle: 'm', focusLayer: 'second' });
+    const select = screen.getByLabelText('Layer');
+    await expect.element(select).toHaveDisplayValue(/second/);
+    await screen.rerender({ model, trace, modelTitle: 'm', focusLayer: 'first' });
+    await expect.element(select).toHaveDisplayValue(/first/);
   });
 });
