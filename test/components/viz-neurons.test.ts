@@ -21,6 +21,23 @@ describe('NeuronDiagram', () => {
     await page.screenshot({ path: '__screenshots__/viz/neurons-iris.png', element: screen.container });
   });
 
+  it('draws the hidden units that never fire dashed, and says how many', async () => {
+    const screen = await render(NeuronDiagram, { trace: irisTrace(), deadUnits: { dense: [1, 6] } });
+    const dead = screen.container.querySelectorAll('svg:not([aria-hidden]) circle.node.dead');
+    expect(dead).toHaveLength(2);
+    expect([...dead].map((c) => c.querySelector('title')?.textContent)).toEqual([
+      expect.stringMatching(/^values_1\[1\] = .*never fires/),
+      expect.stringMatching(/^values_1\[6\] = .*never fires/),
+    ]);
+    await expect.element(screen.getByText(/2 units never fire/)).toBeVisible();
+  });
+
+  it('without dead units, no marks and no note', async () => {
+    const screen = await render(NeuronDiagram, { trace: irisTrace(), deadUnits: { dense: [] } });
+    expect(screen.container.querySelectorAll('circle.node.dead')).toHaveLength(0);
+    expect(screen.container.textContent).not.toMatch(/never fire/);
+  });
+
   it('hovering an edge reports it and shows its weight', async () => {
     const onhover = vi.fn();
     const trace = irisTrace();

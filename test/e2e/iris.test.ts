@@ -143,6 +143,25 @@ describe('a run that did not learn well', () => {
   });
 });
 
+describe('a stuck run', () => {
+  it('says in plain words that one class is predicted and hidden units never fire', async () => {
+    const b = await launch();
+    try {
+      // With 3 hidden units, seed 13 ends predicting setosa for every flower.
+      const { page: p, errors: errs } = await openApp(b, '#hidden=3&seed=13&trained=1');
+      const callout = p.getByRole('alert').filter({ hasText: 'This run got stuck' });
+      await callout.waitFor({ timeout: 60_000 });
+      const text = await callout.innerText();
+      expect(text).toMatch(/All 150 flowers are predicted as setosa/);
+      expect(text).toMatch(/never fire/);
+      await expect(p.getByRole('button', { name: 'Retrain with a new seed' }).isEnabled()).resolves.toBe(true);
+      expect(errs).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
 describe('stopping a long run', () => {
   it('keeps the weights reached so far and says so', async () => {
     const b = await launch();
