@@ -107,34 +107,19 @@ export class TfjsEngine implements TrainEngine {
     return this.classify ? tf.sum(tf.cast(tf.equal(tf.argMax(out, 1), y), 'int32')) : tf.scalar(0, 'int32');
   }
 
-  gradients(rows: Int32Array, start: number, end: number): BatchResult & { grads: Float32Array[] } {
+  /**
+   * One batch's loss, correct count and gradients, inside a tf.tidy. `update` may use the
+   * gradients (RMSprop's step) before the tidy frees them; what it returns is kept.
+   */
+  private batch<T extends Tensor[]>(
+    rows: Int32Array,
+    start: number,
+    end: number,
+    update: (grads: Tensor[]) => T,
+  ): { loss: number; correct: number; kept: T } {
     const idx = tf.tensor1d(rows.slice(start, end), 'int32');
     const masks = this.masks(end - start);
-    const result = tf.tidy(() => {
-      const xb = tf.gather(this.x, idx);
-      const yb = tf.gather(this.y, idx);
-      let correct: Tensor | null = null;
-      const { value, grads } = tf.variableGrads(() => {
-        const out = this.forward(xb, masks);
-        correct = tf.keep(this.correct(out, yb));
-        return this.loss(out, yb) as ReturnType<typeof tf.scalar>;
-      }, this.vars);
-      return { value, grads: this.vars.map((w) => grads[w.name]), correct: correct as unknown as Tensor };
-    });
-    const out = {
-      loss: result.value.dataSync()[0],
-      correct: result.correct.dataSync()[0],
-      grads: result.grads.map((g) => new Float32Array(g.dataSync() as Float32Array)),
-    };
-    tf.dispose([idx, ...masks.values(), result.value, result.correct, ...result.grads]);
-    return out;
-  }
-
-  step(rows: Int32Array, start: number, end: number): BatchResult {
-    const idx = tf.tensor1d(rows.slice(start, end), 'int32');
-    const masks = this.masks(end - start);
-    const lr = this.learningRate;
-    const [loss, correct] = tf.tidy(() => {
+    const [value, correct, kept] = tf.tidy(() => {
       const xb = tf.gather(this.x, idx);
       const yb = tf.gather(this.y, idx);
       let correctT: Tensor | null = null;
@@ -143,17 +128,34 @@ export class TfjsEngine implements TrainEngine {
         correctT = tf.keep(this.correct(out, yb));
         return this.loss(out, yb) as ReturnType<typeof tf.scalar>;
       }, this.vars);
+      const kept = update(this.vars.map((w) => grads[w.name]));
+      kept.forEach((t) => tf.keep(t));
+      return [value, correctT as unknown as Tensor, kept] as const;
+    });
+    const out = { loss: value.dataSync()[0], correct: correct.dataSync()[0], kept };
+    tf.dispose([idx, ...masks.values(), value, correct]);
+    return out;
+  }
+
+  gradients(rows: Int32Array, start: number, end: number): BatchResult & { grads: Float32Array[] } {
+    const { loss, correct, kept } = this.batch(rows, start, end, (grads) => grads);
+    const grads = kept.map((g) => new Float32Array(g.dataSync() as Float32Array));
+    tf.dispose(kept);
+    return { loss, correct, grads };
+  }
+
+  step(rows: Int32Array, start: number, end: number): BatchResult {
+    const lr = this.learningRate;
+    const { loss, correct } = this.batch(rows, start, end, (grads) => {
       this.vars.forEach((w, t) => {
-        const g = grads[w.name];
+        const g = grads[t];
         const v = this.velocity[t];
         v.assign(tf.add(tf.mul(RHO, v), tf.mul(1 - RHO, tf.square(g))));
         w.assign(tf.sub(w, tf.div(tf.mul(lr, g), tf.sqrt(tf.add(v, RMSPROP_EPSILON)))));
       });
-      return [value, correctT as unknown as Tensor];
+      return [] as Tensor[];
     });
-    const out = { loss: loss.dataSync()[0], correct: correct.dataSync()[0] };
-    tf.dispose([idx, ...masks.values(), loss, correct]);
-    return out;
+    return { loss, correct };
   }
 
   evaluate(start: number, end: number): BatchResult {
