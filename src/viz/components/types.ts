@@ -1,3 +1,6 @@
+import type { SignedScale } from '../colour';
+import type { MatrixLayout } from './matrix-layout';
+
 /** Props shared by the matrix views. */
 export interface MatrixTensor {
   shape: number[];
@@ -31,4 +34,16 @@ export interface TrainPanelConfig {
   learningRate: number;
   hiddenUnits: number;
   seed: number;
+}
+
+/** What both renderings of a matrix (table and canvas heatmap) get from Matrix.svelte. */
+export interface MatrixViewProps {
+  tensor: MatrixTensor;
+  layout: MatrixLayout;
+  title: string;
+  colour: SignedScale;
+  digits: number;
+  highlight: MatrixHighlight | null;
+  onhover?: (cell: Cell | null) => void;
+  onselect?: (cell: Cell) => void;
 }
