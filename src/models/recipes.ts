@@ -52,6 +52,10 @@ function pythonLayer(spec: LayerSpec): string {
       return `layers.Activation("${spec.activation}")`;
     case 'Dropout':
       return `layers.Dropout(${spec.rate})`;
+    case 'Flatten':
+      return 'layers.Flatten()';
+    case 'Rescaling':
+      return spec.offset ? `layers.Rescaling(${spec.scale}, offset=${spec.offset})` : `layers.Rescaling(${spec.scale})`;
   }
 }
 
@@ -91,6 +95,10 @@ export function buildModel(recipe: Recipe, weights?: WeightTensor[]): LayersMode
         return tfl.layers.activation({ activation: l.activation, name: l.name, ...first });
       case 'Dropout':
         return tfl.layers.dropout({ rate: l.rate, name: l.name, ...first });
+      case 'Flatten':
+        return tfl.layers.flatten({ name: l.name, ...first });
+      case 'Rescaling':
+        return tfl.layers.rescaling({ scale: l.scale, offset: l.offset, name: l.name, ...first });
     }
   });
   const model = tfl.sequential({ layers, name: recipe.id });

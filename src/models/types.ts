@@ -24,7 +24,11 @@ export interface Dataset {
 export type LayerSpec =
   | { className: 'Dense'; name: string; units: number; activation?: ActivationName }
   | { className: 'Activation'; name: string; activation: ActivationName }
-  | { className: 'Dropout'; name: string; rate: number };
+  | { className: 'Dropout'; name: string; rate: number }
+  /** Reshapes to one axis, row by row (C order), as Keras' Flatten. No weights. */
+  | { className: 'Flatten'; name: string }
+  /** Keras' Rescaling: x * scale + offset, elementwise. No weights. */
+  | { className: 'Rescaling'; name: string; scale: number; offset: number };
 
 export type LossName = 'sparse_categorical_crossentropy' | 'mean_squared_error';
 
@@ -32,8 +36,10 @@ export type LossName = 'sparse_categorical_crossentropy' | 'mean_squared_error';
 export interface Recipe {
   id: string;
   title: string;
-  /** Without the batch dimension, e.g. [4]. */
+  /** Without the batch dimension, e.g. [4] or [28, 28]. */
   inputShape: number[];
+  /** How the Keras code builds it: `keras.Sequential([...])` (default) or the functional API. */
+  api?: 'sequential' | 'functional';
   layers: LayerSpec[];
   loss: LossName;
   metrics: 'accuracy'[];
