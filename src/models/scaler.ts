@@ -88,3 +88,37 @@ export function parseScalerJson(text: string, featureCount: number): Scaler {
 export function applyScaler(scaler: Scaler, raw: number[]): number[] {
   return raw.map((v, i) => (v - scaler.mean[i]) / scaler.scale[i]);
 }
+
+/**
+ * sklearn's `StandardScaler().fit(X)`: per column the mean and the population standard deviation
+ * (ddof = 0, as numpy's `X.std(axis=0)`); a constant column gets scale 1, as sklearn does.
+ * Two passes in float64 (mean, then squared deviations), so it agrees with numpy to ~1e-12.
+ */
+export function fitStandardScaler(x: ArrayLike<number>, rows: number, features: number): Scaler {
+  if (!(rows > 0) || x.length !== rows * features) throw new Error(`fitStandardScaler: ${x.length} values are not ${rows} rows of ${features}.`);
+  const mean = new Array<number>(features).fill(0);
+  const sq = new Array<number>(features).fill(0);
+  for (let r = 0; r < rows; r++) for (let f = 0; f < features; f++) mean[f] += x[r * features + f];
+  for (let f = 0; f < features; f++) mean[f] /= rows;
+  for (let r = 0; r < rows; r++) {
+    for (let f = 0; f < features; f++) {
+      const d = x[r * features + f] - mean[f];
+      sq[f] += d * d;
+    }
+  }
+  const scale = sq.map((s) => {
+    const sd = Math.sqrt(s / rows);
+    return sd === 0 ? 1 : sd;
+  });
+  return { mean, scale };
+}
+
+/** `scaler.transform(X)` for a whole row-major table, computed in float64 and stored as float32. */
+export function transformRows(scaler: Scaler, x: ArrayLike<number>, rows: number, features: number): Float32Array {
+  if (scaler.mean.length !== features || x.length !== rows * features) throw new Error(`transformRows: the scaler has ${scaler.mean.length} features, the table ${features}.`);
+  const out = new Float32Array(rows * features);
+  for (let r = 0; r < rows; r++) {
+    for (let f = 0; f < features; f++) out[r * features + f] = (x[r * features + f] - scaler.mean[f]) / scaler.scale[f];
+  }
+  return out;
+}
