@@ -45,18 +45,8 @@ export function loadIris(): Dataset {
   };
 }
 
-/** Min and max of each feature over all rows, in the data's own units. */
-export function featureRanges(ds: Dataset): { min: number; max: number }[] {
-  const ranges = Array.from({ length: ds.features }, () => ({ min: Infinity, max: -Infinity }));
-  for (let r = 0; r < ds.rows; r++) {
-    for (let f = 0; f < ds.features; f++) {
-      const v = ds.x[r * ds.features + f];
-      if (v < ranges[f].min) ranges[f].min = v;
-      if (v > ranges[f].max) ranges[f].max = v;
-    }
-  }
-  return ranges;
-}
+/** Min and max of each feature over all rows (generic; kept here for existing callers). */
+export { featureRanges } from './courses/types';
 
 /**
  * One real row per species (the first row of each class in sklearn's order: rows 0, 50, 100),

@@ -1,0 +1,148 @@
+/**
+ * A course is data: everything that differs between the course's lessons (Iris, MNIST, housing)
+ * lives in one module per course, registered in `./index.ts` (as TensorFlow Playground's `datasets`
+ * map). The app state takes a Course and never names one; the views read its nouns and its output.
+ */
+import type { Dataset, Recipe, TrainConfig } from '../types';
+
+/** The training settings a learner can change; a shared link carries them. */
+export interface CourseSettings {
+  epochs: number;
+  learningRate: number;
+  /** Units of the course model's hidden Dense layer. */
+  hiddenUnits: number;
+  seed: number;
+}
+
+export type SettingKey = keyof CourseSettings;
+
+/** How one setting is shown and checked: its label, limits, and a hint (the course's value). */
+export interface SettingRule {
+  label: string;
+  integer: boolean;
+  min: number;
+  max: number;
+  /** Shown under the field, e.g. "course: 300". */
+  hint: string;
+  /** False: shown, but fixed at the course's value. */
+  editable: boolean;
+}
+
+/** One of the course's model definitions, selectable, with its Keras code. */
+export interface CourseRecipe {
+  /** Stable id for links, e.g. "sequential", "functional", "rescaling". */
+  id: string;
+  /** Shown in the recipe picker. */
+  title: string;
+  /** One sentence on what this variant teaches. */
+  note: string;
+  /** The recipe (layers, input shape, loss; `python` includes compile and fit with `fit`). */
+  build(hiddenUnits: number, fit: TrainConfig): Recipe;
+}
+
+/** A course's data once loaded: the rows `fit` sees, and the test rows `evaluate` sees (if any). */
+export interface CourseData {
+  train: Dataset;
+  test: Dataset | null;
+}
+
+/** Loading progress: a fraction 0..1 and what is being done, in the learner's words. */
+export type LoadProgress = (fraction: number, message: string) => void;
+
+/** A named input the learner can pick, e.g. "Course flower 1". */
+export interface InputPreset {
+  label: string;
+  values: number[];
+}
+
+/** A row of named features: a form with one field (and slider) per feature. */
+export interface TableInput {
+  kind: 'table';
+  featureNames: string[];
+  /** The input shown when the course opens. */
+  initial: number[];
+  /** Presets, some of which may come from the loaded data (e.g. one real row per class). */
+  presets(data: CourseData): InputPreset[];
+}
+
+/** A picture: height x width x channels values, raw (e.g. grey levels 0..255). */
+export interface ImageInput {
+  kind: 'image';
+  height: number;
+  width: number;
+  channels: number;
+  /** Value range of one pixel as the data holds it, e.g. [0, 255]. */
+  range: [number, number];
+  /** The test image shown when the course opens (index into `CourseData.test`). */
+  initialTestImage: number;
+}
+
+export type CourseInput = TableInput | ImageInput;
+
+/** How the model's output reads: one probability per named class, or one value with a unit. */
+export type CourseOutput =
+  | { kind: 'classes'; classNames: string[] }
+  | { kind: 'value'; name: string; unit: string };
+
+export interface Course {
+  /** Stable id for links (`course=`), e.g. "iris". */
+  id: string;
+  /** Shown in the course switcher, e.g. "Iris flowers". */
+  title: string;
+  /** One line on what the lesson is about. */
+  summary: string;
+  /** The words for one example: "flower"/"flowers", "digit"/"digits", "district"/"districts". */
+  nouns: { one: string; many: string };
+  /** Loads the data set (lazily: nothing heavy is imported before this is called). */
+  load(onProgress?: LoadProgress): Promise<CourseData>;
+  /** The course's models; the first is the default. */
+  recipes: readonly CourseRecipe[];
+  /** compile/fit as the course writes it (epochs, learning rate, batch 32, validation_split, seed). */
+  fit: Readonly<TrainConfig>;
+  /** The settings a course run starts from (fit's epochs, lr and seed, plus the hidden units). */
+  defaults: Readonly<CourseSettings>;
+  /** Each setting's label, limits and whether it is editable. */
+  settings: Readonly<Record<SettingKey, SettingRule>>;
+  input: CourseInput;
+  output: CourseOutput;
+  /** A classifier run below this accuracy (on all training rows) is worth retraining; null: no such hint. */
+  weakAccuracy: number | null;
+  /** Whether to diagnose a trained run row by row (dead units, predicted classes): small data only. */
+  diagnose: boolean;
+}
+
+/** The standard setting rules, with the course's own hints and limits filled in. */
+export function settingRules(
+  defaults: CourseSettings,
+  limits: Partial<Record<SettingKey, Partial<SettingRule>>> = {},
+): Record<SettingKey, SettingRule> {
+  const base: Record<SettingKey, SettingRule> = {
+    epochs: { label: 'Epochs', integer: true, min: 1, max: 10_000, hint: `course: ${defaults.epochs}`, editable: true },
+    learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 10, hint: `RMSprop default: ${defaults.learningRate}`, editable: true },
+    hiddenUnits: { label: 'Hidden units', integer: true, min: 1, max: 512, hint: `course: ${defaults.hiddenUnits}`, editable: true },
+    seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1, hint: 'same seed, same run', editable: true },
+  };
+  for (const key of Object.keys(base) as SettingKey[]) base[key] = { ...base[key], ...limits[key] };
+  return base;
+}
+
+/** A setting's value when the course accepts it, else null. */
+export function checkSetting(course: Pick<Course, 'settings'>, key: SettingKey, value: number): number | null {
+  const rule = course.settings[key];
+  if (!Number.isFinite(value) || value < rule.min || value > rule.max) return null;
+  if (rule.integer && !Number.isInteger(value)) return null;
+  return value;
+}
+
+/** Min and max of each feature over all rows, in the data's own units. */
+export function featureRanges(ds: Dataset): { min: number; max: number }[] {
+  const ranges = Array.from({ length: ds.features }, () => ({ min: Infinity, max: -Infinity }));
+  for (let r = 0; r < ds.rows; r++) {
+    for (let f = 0; f < ds.features; f++) {
+      const v = ds.x[r * ds.features + f];
+      if (v < ranges[f].min) ranges[f].min = v;
+      if (v > ranges[f].max) ranges[f].max = v;
+    }
+  }
+  return ranges;
+}
