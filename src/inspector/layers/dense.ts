@@ -37,6 +37,16 @@ function activationName(config: Record<string, unknown>): string {
 export const dense: LayerKind = {
   classNames: ['Dense'],
 
+  axes(step) {
+    const rest = (rank: number) => Array<'feature'>(Math.max(0, rank - 2)).fill('feature');
+    const x = step.inputs[0]?.shape.length ?? 2;
+    return {
+      inputs: [['batch', ...rest(x), 'input']],
+      params: { kernel: ['input', 'unit'], bias: ['unit'] },
+      output: ['batch', ...rest(step.output.shape.length), 'unit'],
+    };
+  },
+
   reference(inputs, params, config): Tensor {
     requireInputs(inputs, 1, 'Dense');
     const z = affine(inputs[0], params);

@@ -3,6 +3,8 @@
  * batchnorm, rescaling) is one module plus one line in KINDS. The kind is decided by the class
  * name only, never by the layer's name.
  */
+import { defaultRoles } from '../axes';
+import type { StepAxes } from '../axes';
 import type { Explanation, LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
@@ -41,6 +43,25 @@ export function explainStep(step: TraceStep): Explanation {
   return unsupported(step, unsupportedMessage(step.className));
 }
 
+/**
+ * What the axes of a step's inputs, parameters and output mean: the kind's own answer, else the
+ * channels-last defaults by rank (parameters: a Dense-like (input, unit) matrix, else 'feature').
+ * Never throws. Pass a role list with the tensor's shape to `suggestLayout` for a view's layout.
+ */
+export function axesOf(step: TraceStep): StepAxes {
+  const kind = kindFor(step.className);
+  if (kind?.axes) {
+    try {
+      return kind.axes(step);
+    } catch {
+      // fall through to the defaults
+    }
+  }
+  const params: StepAxes['params'] = {};
+  for (const p of step.params) params[p.name] = p.shape.length === 1 ? ['feature'] : defaultRoles(p.shape.length).map((r, i) => (i === 0 ? 'feature' : r));
+  return { inputs: step.inputs.map((t) => defaultRoles(t.shape.length)), params, output: defaultRoles(step.output.shape.length) };
+}
+
 function unsupported(step: TraceStep, message: string): Explanation {
   const ins = step.inputs.map((_, i) => inputLabel(step, i));
   return {
@@ -54,6 +75,7 @@ function unsupported(step: TraceStep, message: string): Explanation {
   };
 }
 
+export { suggestLayout, defaultRoles } from '../axes';
 export { neuronSum } from './dense';
 export type { NeuronSum, NeuronTerm } from './dense';
 export { explainInput } from './input';
