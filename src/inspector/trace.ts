@@ -10,7 +10,8 @@
 import { tf } from '../models/tf';
 import type { LayersModel } from '../models/tf';
 import type { Scaler } from '../models/types';
-import { kindFor } from './layers';
+import { kindFor, unsupportedMessage } from './layers';
+import { NoReferenceError } from './check';
 import type { NamedTensor, Tensor, Trace, TraceStep } from './types';
 
 /** The parts of tfjs-layers' graph bookkeeping (Node, SymbolicTensor) the trace reads. */
@@ -177,6 +178,8 @@ export function createTracer(model: LayersModel): Tracer {
           output,
           reference: null,
           maxAbsDiff: null,
+          failure: null,
+          noReference: null,
         });
         s.outputIds.forEach((id) => producer.set(id, { name: s.layer.name, value: index + 1 }));
       }
@@ -184,11 +187,22 @@ export function createTracer(model: LayersModel): Tracer {
     let worst = 0;
     for (const step of steps) {
       const kind = kindFor(step.className);
-      if (!kind) continue;
+      if (!kind) {
+        step.noReference = unsupportedMessage(step.className);
+        continue;
+      }
       try {
         step.reference = kind.reference(step.inputs, step.params, step.config);
-      } catch {
-        step.reference = null; // e.g. an activation without a reference: explained as such
+      } catch (e) {
+        step.reference = null;
+        if (e instanceof NoReferenceError) {
+          step.noReference = e.message; // e.g. an activation without a reference: explained as such
+          continue;
+        }
+        // Any other exception is a failed check, never "no reference".
+        step.failure = e instanceof Error ? e.message : String(e);
+        step.maxAbsDiff = Infinity;
+        worst = Infinity;
         continue;
       }
       step.maxAbsDiff = maxAbsDiff(step.output, step.reference);

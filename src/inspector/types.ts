@@ -33,10 +33,21 @@ export interface TraceStep {
   params: NamedTensor[];
   /** What tfjs computed. */
   output: Tensor;
-  /** What the plain-TypeScript reference computed; null where no reference exists for the kind. */
+  /** What the plain-TypeScript reference computed; null where no reference exists for the kind, or it failed. */
   reference: Tensor | null;
-  /** max |output - reference|; null where there is no reference. */
+  /**
+   * max |output - reference|; null where the kind has no reference; Infinity where the reference
+   * failed (see `failure`).
+   */
   maxAbsDiff: number | null;
+  /**
+   * Set when the kind has a reference and it threw: the error's message. Such a step is a failed
+   * check (maxAbsDiff Infinity), never "no reference". Absent or null when the reference ran or
+   * the kind has none.
+   */
+  failure?: string | null;
+  /** Why there is no reference for this step (no kind for the class, or none for its configuration). */
+  noReference?: string | null;
 }
 
 export interface Trace {
@@ -45,6 +56,6 @@ export interface Trace {
   /** values_0 .. values_n: the model input, then each step's output in order. */
   values: Tensor[];
   steps: TraceStep[];
-  /** The largest maxAbsDiff over all steps (0 when no step has a reference). */
+  /** The largest maxAbsDiff over all steps (0 when no step has a reference; Infinity when a reference failed). */
   maxAbsDiff: number;
 }

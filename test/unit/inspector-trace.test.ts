@@ -1,8 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { tf, tfl } from '../../src/models/tf';
 import { createTracer, traceModel } from '../../src/inspector/trace';
 import { explainStep, neuronSum } from '../../src/inspector/layers';
 import { formatNumber } from '../../src/inspector/format';
+import { stepCheck, traceCheck } from '../../src/inspector/check';
+import { dense as denseKind } from '../../src/inspector/layers/dense';
+import { buildModel, irisRecipe } from '../../src/models/recipes';
 
 function seeded(seed: number) {
   return { kernelInitializer: tfl.initializers.glorotUniform({ seed }), biasInitializer: tfl.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: seed + 100 }) };
@@ -181,6 +184,10 @@ describe('traceModel: other shapes of model', () => {
     models.push(model);
     const t = traceModel(model, [1, -1]);
     expect(t.steps[0].reference).toBeNull();
+    expect(t.steps[0].maxAbsDiff).toBeNull();
+    expect(t.steps[0].failure ?? null).toBeNull();
+    expect(t.steps[0].noReference).toMatch(/no reference implementation for activation "selu"/);
+    expect(stepCheck(t.steps[0])).toBe('unchecked');
     const e = explainStep(t.steps[0]);
     expect(e.kind === 'activation' && e.detail.fn).toBe('unsupported');
   });
@@ -225,5 +232,49 @@ describe('parameters across traces of one model', () => {
     expect(Array.from(c.steps[0].params[0].values)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(Array.from(a.steps[0].params[0].values)).toEqual(kernelBefore);
     expect(Array.from(c.steps[0].output.values)).toEqual([6, 6]);
+  });
+});
+
+describe('a reference that fails is a failed check, never "no reference"', () => {
+  it('records the message, counts an infinite difference and makes the trace not OK', () => {
+    const model = irisModel(21);
+    models.push(model);
+    const spy = vi.spyOn(denseKind, 'reference').mockImplementation(() => {
+      throw new Error('Dense kernel expects 4 inputs, got 3');
+    });
+    try {
+      const t = traceModel(model, [5.1, 3.5, 1.4, 0.2]);
+      const dense = t.steps.filter((s) => s.className === 'Dense');
+      expect(dense).toHaveLength(2);
+      for (const s of dense) {
+        expect(s.failure).toBe('Dense kernel expects 4 inputs, got 3');
+        expect(s.maxAbsDiff).toBe(Infinity);
+        expect(s.reference).toBeNull();
+        expect(stepCheck(s)).toBe('failed');
+      }
+      expect(t.maxAbsDiff).toBe(Infinity);
+      const check = traceCheck(t);
+      expect(check.ok).toBe(false);
+      expect(check.failed.map((s) => s.name)).toEqual(dense.map((s) => s.name));
+      expect(check.unchecked).toEqual([]);
+      // The activations still ran their references.
+      expect(t.steps.filter((s) => s.className === 'Activation').every((s) => stepCheck(s) === 'ok')).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('every step of the course model (built from its recipe) has a reference that agrees', () => {
+    const model = buildModel(irisRecipe());
+    models.push(model);
+    const t = traceModel(model, [5.3, 3.4, 1.9, 0.6]);
+    expect(t.steps.map((s) => s.className)).toEqual(['Dense', 'Activation', 'Dense', 'Activation']);
+    for (const s of t.steps) {
+      expect(s.failure ?? null, s.name).toBeNull();
+      expect(s.noReference ?? null, s.name).toBeNull();
+      expect(s.reference, s.name).not.toBeNull();
+      expect(stepCheck(s), s.name).toBe('ok');
+    }
+    expect(traceCheck(t)).toMatchObject({ ok: true, failed: [], unchecked: [] });
   });
 });

@@ -3,6 +3,7 @@
  * Activation layer and Dense's built-in activation, plus their explanation with the real numbers.
  */
 import type { ActivationDetail, SoftmaxRow } from '../explain';
+import { NoReferenceError } from '../check';
 
 /** Keras/tfjs activation names that have a reference here (tfjs writes some in camelCase). */
 const ELEMENTWISE: Record<string, { formula: string; f: (x: number) => number }> = {
@@ -43,7 +44,7 @@ export function applyActivation(name: string, values: Float64Array, lastDim: num
     return;
   }
   const e = ELEMENTWISE[n];
-  if (!e) throw new Error(`no reference implementation for activation "${name}" yet`);
+  if (!e) throw new NoReferenceError(`no reference implementation for activation "${name}" yet`);
   for (let i = 0; i < values.length; i++) values[i] = e.f(values[i]);
 }
 
