@@ -65,6 +65,15 @@ describe('LayerArithmetic', () => {
     await expect.element(screen.getByRole('status')).toHaveTextContent(/max \|tfjs − reference\| = 0\.020 mismatch/);
   });
 
+  it('shows a reference that threw as a failed check with its message, not as "no reference"', async () => {
+    const failed: TraceStep = { ...trace.steps[0], reference: null, maxAbsDiff: Infinity, failure: 'Dense needs a 2-D kernel' };
+    const screen = await render(LayerArithmetic, { step: failed });
+    const status = screen.getByRole('status');
+    await expect.element(status).toHaveTextContent(/Check failed:.*\(Dense needs a 2-D kernel\)/);
+    await expect.element(status).toHaveClass('mismatch');
+    await expect.element(status).not.toHaveTextContent(/No reference check|OK/);
+  });
+
   it('explains a class without a reference', async () => {
     const unknown: TraceStep = { ...trace.steps[1], className: 'LeakyReLU', name: 'leaky', reference: null, maxAbsDiff: null };
     const other = await render(LayerArithmetic, { step: unknown });
