@@ -1,16 +1,29 @@
 /** The trace on real model files made by others (Keras 2 -> tfjs, Keras 3 with Dropout and a scaler). */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openModelFiles } from '../../src/models/formats';
 import { createTracer } from '../../src/inspector/trace';
 import { explainStep } from '../../src/inspector/layers';
+import { stepCheck } from '../../src/inspector/check';
+import type { Trace } from '../../src/inspector/types';
+import { fixtures } from '../fixtures';
 
-const root = resolve(__dirname, '../../../shared/fixtures/models');
-const present = existsSync(root);
+const models = fixtures('models');
+const root = models.dir;
 const file = (dir: string, name: string) => ({ name, bytes: new Uint8Array(readFileSync(resolve(root, dir, name))) });
 
-describe.skipIf(!present)(`trace on real model files (needs ${root}; skipped when absent)`, () => {
+/** Every step of a model whose layer kinds are all supported has a reference that ran and agrees. */
+function expectEveryStepChecked(t: Trace): void {
+  for (const s of t.steps) {
+    expect(s.failure ?? null, `${s.name}: reference failed`).toBeNull();
+    expect(s.noReference ?? null, `${s.name}: no reference`).toBeNull();
+    expect(s.reference, s.name).not.toBeNull();
+    expect(stepCheck(s), s.name).toBe('ok');
+  }
+}
+
+describe.skipIf(!models.present)(`trace on real model files${models.skipNote}`, () => {
   it('tfjs-iris-dense100: all 150 rows match the numpy reference, each step checked below 1e-5', async () => {
     const dir = 'tfjs-iris-dense100';
     const { model } = await openModelFiles([file(dir, 'model.json'), file(dir, 'group1-shard1of1.bin')]);
@@ -28,6 +41,7 @@ describe.skipIf(!present)(`trace on real model files (needs ${root}; skipped whe
     expect(worstProb).toBeLessThan(1e-5);
     expect(worstStep).toBeLessThan(1e-5);
     const first = trace(ref.X[0]);
+    expectEveryStepChecked(first);
     expect(first.steps[0].params.map((p) => [p.name, p.shape])).toEqual([['kernel', [4, 100]], ['bias', [100]]]);
     model.dispose();
   });
@@ -49,10 +63,20 @@ describe.skipIf(!present)(`trace on real model files (needs ${root}; skipped whe
     }
     const t = trace(ref.X_test[0], scaler);
     expect(t.steps.map((s) => s.className)).toEqual(['Dense', 'Dropout', 'Dense', 'Dense']);
+    expectEveryStepChecked(t);
     const drop = explainStep(t.steps[1]);
     expect(drop.kind === 'dropout' && drop.rate).toBe(0.2);
     expect(Array.from(t.values[2].values)).toEqual(Array.from(t.values[1].values));
     expect(explainStep(t.steps[3]).formula).toBe('values_4 = softmax(values_3 @ kernel + bias)');
+    model.dispose();
+  });
+
+  it('keras2-iris-sigmoid16 (legacy HDF5): every step has a reference that agrees', async () => {
+    const { model } = await openModelFiles([file('keras2-iris-sigmoid16', 'iris_model.h5')]);
+    const t = createTracer(model)([5.1, 3.5, 1.4, 0.2]);
+    expect(t.steps.map((s) => s.className)).toEqual(['Dense', 'Activation', 'Dense', 'Activation']);
+    expectEveryStepChecked(t);
+    expect(t.maxAbsDiff).toBeLessThan(1e-5);
     model.dispose();
   });
 });
