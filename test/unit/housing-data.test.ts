@@ -62,7 +62,7 @@ describe('California housing, as shipped', () => {
   });
 
   it('the median district holds each feature\'s median', () => {
-    const m = medianDistrict(data);
+    const m = medianDistrict(data.dataset);
     expect(m[0]).toBeCloseTo(3.5348, 4);
     expect(m[6]).toBeCloseTo(34.26, 2);
     expect(m[7]).toBeCloseTo(-118.49, 2);

@@ -3,9 +3,10 @@
  * The first course is the one the app opens without a `course=` in the link (old Iris links).
  */
 import { irisCourse } from './iris';
+import { housingCourse } from './housing';
 import type { Course } from './types';
 
-export const COURSES: readonly Course[] = [irisCourse];
+export const COURSES: readonly Course[] = [irisCourse, housingCourse];
 
 export const DEFAULT_COURSE: Course = COURSES[0];
 

@@ -3,7 +3,7 @@
  * lives in one module per course, registered in `./index.ts` (as TensorFlow Playground's `datasets`
  * map). The app state takes a Course and never names one; the views read its nouns and its output.
  */
-import type { Dataset, Recipe, TrainConfig } from '../types';
+import type { Dataset, Recipe, Scaler, TrainConfig } from '../types';
 
 /** The training settings a learner can change; a shared link carries them. */
 export interface CourseSettings {
@@ -44,6 +44,14 @@ export interface CourseRecipe {
 export interface CourseData {
   train: Dataset;
   test: Dataset | null;
+  /**
+   * Preprocessing the course applies before the model (housing's StandardScaler): `train` then
+   * holds the scaled rows fit sees, `raw` the same rows as the learner reads them (for the input
+   * form's ranges and presets), and the trace shows the raw input and the scaling step.
+   * Absent: the model takes the data as it is.
+   */
+  scaler?: Scaler;
+  raw?: Dataset;
 }
 
 /** Loading progress: a fraction 0..1 and what is being done, in the learner's words. */
@@ -82,7 +90,13 @@ export type CourseInput = TableInput | ImageInput;
 /** How the model's output reads: one probability per named class, or one value with a unit. */
 export type CourseOutput =
   | { kind: 'classes'; classNames: string[] }
-  | { kind: 'value'; name: string; unit: string };
+  | {
+      kind: 'value';
+      name: string;
+      unit: string;
+      /** The model's raw output in the learner's words, e.g. 2.063 -> "$206,300". */
+      format?: (value: number) => string;
+    };
 
 export interface Course {
   /** Stable id for links (`course=`), e.g. "iris". */

@@ -134,20 +134,36 @@ async function fetchBytes(path: string): Promise<ArrayBuffer> {
 }
 
 /** The row whose features are each feature's median over all rows, rounded as a learner would type them. */
-export function medianDistrict(data: HousingData): number[] {
-  const f = HOUSING_FEATURES.length;
-  const n = data.dataset.rows;
-  return HOUSING_FEATURES.map((_, j) => {
+export function medianDistrict(ds: Dataset): number[] {
+  const f = ds.features;
+  const n = ds.rows;
+  return Array.from({ length: f }, (_, j) => {
     const col = new Float64Array(n);
-    for (let r = 0; r < n; r++) col[r] = data.x64[r * f + j];
+    for (let r = 0; r < n; r++) col[r] = ds.x[r * f + j];
     col.sort();
     const m = n % 2 ? col[(n - 1) / 2] : (col[n / 2 - 1] + col[n / 2]) / 2;
     return Number(m.toPrecision(5));
   });
 }
 
-/** Row r's eight features (float64, as sklearn). */
+/** Row r's features from the float64 data (exactly sklearn's). */
 export function housingRow(data: HousingData, r: number): number[] {
   const f = HOUSING_FEATURES.length;
   return Array.from(data.x64.subarray(r * f, (r + 1) * f));
+}
+
+/** Row r of a float32 table, each value at 7 significant digits (float32's precision): 8.3252, not 8.32520008. */
+export function tableRow(ds: Dataset, r: number): number[] {
+  return Array.from(ds.x.subarray(r * ds.features, (r + 1) * ds.features), (v) => Number(v.toPrecision(7)));
+}
+
+/**
+ * A value of the target ($100,000s) as dollars, rounded to $100 as the census reports them:
+ * 2.063 -> "$206,300", -0.05 -> "-$5,000". Non-finite values read "—".
+ */
+export function formatDollars(value: number, roundTo = 100): string {
+  if (!Number.isFinite(value)) return '—';
+  const dollars = Math.round((value * HOUSING_TARGET.dollars) / roundTo) * roundTo;
+  const abs = Math.abs(dollars).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  return `${dollars < 0 ? '-' : ''}$${abs}`;
 }
