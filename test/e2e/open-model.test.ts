@@ -5,16 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { launch, openApp } from './browser';
+import { fixtures as fixtureDir } from '../fixtures';
 
-const fixtures = resolve(__dirname, '../../../shared/fixtures/models/keras3-iris-dropout');
-const have = existsSync(join(fixtures, 'iris_model.keras'));
-if (!have) console.warn(`open-model e2e skipped: no fixtures at ${fixtures}`);
+const FIX = fixtureDir('models/keras3-iris-dropout/iris_model.keras');
+const fixtures = resolve(FIX.dir, '..');
+const have = FIX.present;
 
-describe.skipIf(!have)('open a .keras model and step through it', () => {
+describe.skipIf(!have)(`open a .keras model and step through it${FIX.skipNote}`, () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];

@@ -4,7 +4,7 @@
  * the trace and the independent numpy reference; the .npz is bit-identical; the TensorFlow.js
  * files load back and predict the same on all 150 Iris rows.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf, tfl, type LayersModel } from '../../src/models/tf';
@@ -14,14 +14,16 @@ import { modelNpzFile } from '../../src/inspector/export/model';
 import { pythonScript } from '../../src/inspector/export/python';
 import { tfjsModelFiles } from '../../src/inspector/export/tfjsModel';
 import { bitsOf, loadExportedTfjs, runPython, tempDir, writeFile } from './export-fixtures';
+import { fixtures } from '../fixtures';
 
-const DIR = join(process.cwd(), '..', 'shared', 'fixtures', 'models', 'tfjs-iris-dense100');
-const present = existsSync(join(DIR, 'model.json'));
+const fixture = fixtures('models/tfjs-iris-dense100/model.json');
+const DIR = join(fixture.dir, '..');
+const present = fixture.present;
 const CLASSES = ['setosa', 'versicolor', 'virginica'];
 
 if (!present) console.warn(`export-fixture-model: skipped, ${DIR} is absent (the shared fixtures are not checked out)`);
 
-describe.skipIf(!present)('exports of the real tfjs-iris-dense100 model (needs ../shared/fixtures)', () => {
+describe.skipIf(!present)(`exports of the real tfjs-iris-dense100 model${fixture.skipNote}`, () => {
   let model: LayersModel;
   let reference: { X: number[][]; y: number[]; probs: number[][] };
   let tmp: ReturnType<typeof tempDir>;

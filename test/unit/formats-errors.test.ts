@@ -1,14 +1,16 @@
 /** Bad files get a ModelFileError whose message names the problem (and the layer, where there is one). */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { openModelFiles, ModelFileError, type FileLike } from '../../src/models/formats';
+import { fixtures } from '../fixtures';
 import { MAX_MODEL_BYTES } from '../../src/models/formats/file-like';
 import { dataset, group, writeHdf5 } from '../../src/models/formats/hdf5-write';
 
-const DIR = join(__dirname, '../../../shared/fixtures/models');
-const HAVE = existsSync(DIR);
+const FIX = fixtures('models');
+const DIR = FIX.dir;
+const HAVE = FIX.present;
 const read = (rel: string) => new Uint8Array(readFileSync(join(DIR, rel)));
 
 async function failure(files: FileLike[]): Promise<ModelFileError> {
@@ -64,7 +66,7 @@ describe('bad files without fixtures', () => {
   });
 });
 
-describe.skipIf(!HAVE)(`bad files made from the fixtures${HAVE ? '' : ' (SKIPPED: ../shared/fixtures is absent)'}`, () => {
+describe.skipIf(!HAVE)(`bad files made from the fixtures${FIX.skipNote}`, () => {
   it('a truncated .keras', async () => {
     const b = read('keras3-iris-dropout/iris_model.keras');
     const err = await failure([{ name: 'iris_model.keras', bytes: b.slice(0, b.length >> 1) }]);
@@ -123,7 +125,7 @@ describe.skipIf(!HAVE)(`bad files made from the fixtures${HAVE ? '' : ' (SKIPPED
   });
 });
 
-describe.skipIf(!HAVE)('tfjs weight names', () => {
+describe.skipIf(!HAVE)(`tfjs weight names${FIX.skipNote}`, () => {
   it('weights whose names carry a prefix are matched by position', async () => {
     const json = JSON.parse(new TextDecoder().decode(read('tfjs-iris-dense100/model.json')));
     for (const w of json.weightsManifest[0].weights) w.name = `sequential_3/${w.name}`;

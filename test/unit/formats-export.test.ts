@@ -1,6 +1,6 @@
 /** Exported .keras and tfjs files re-open with bit-identical weights; the .keras has the fixture's structure. */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,11 @@ import { openModelFiles, type FileLike } from '../../src/models/formats';
 import { exportKerasFile } from '../../src/models/formats/keras-export';
 import { exportTfjsFiles } from '../../src/models/formats/tfjs-export';
 import { H5Reader } from '../../src/models/formats/hdf5-read';
+import { fixtures, pythonWith } from '../fixtures';
 
-const DIR = join(__dirname, '../../../shared/fixtures/models');
-const HAVE = existsSync(DIR);
+const FIX = fixtures('models');
+const DIR = FIX.dir;
+const HAVE = FIX.present;
 const KERAS = 'keras3-iris-dropout/iris_model.keras';
 
 function file(rel: string): FileLike {
@@ -43,9 +45,10 @@ function h5Tree(r: H5Reader, root: string): string[] {
   return out.sort();
 }
 
-const python = ['python3', '/usr/bin/python3'].find((exe) => spawnSync(exe, ['-c', 'import h5py'], { encoding: 'utf8' }).status === 0);
+const H5PY = pythonWith('h5py');
+const python = H5PY.python;
 
-describe.skipIf(!HAVE)(`export (${HAVE ? 'fixtures present' : 'SKIPPED: ../shared/fixtures is absent'})`, () => {
+describe.skipIf(!HAVE)(`export${FIX.skipNote}`, () => {
   it('an exported .keras re-opens with bit-identical weights and the same predictions', async () => {
     const original = await openModelFiles([file(KERAS)]);
     const bytes = exportKerasFile(original);
@@ -100,7 +103,7 @@ describe.skipIf(!HAVE)(`export (${HAVE ? 'fixtures present' : 'SKIPPED: ../share
     expect(ow.attr('vars', 'name')).toBe('sequential_3');
   });
 
-  it.skipIf(!python)(`libhdf5 (h5py) reads the exported weights like the fixture's${python ? '' : ' (SKIPPED: no python3 with h5py)'}`, async () => {
+  it.skipIf(!python)(`libhdf5 (h5py) reads the exported weights like the fixture's${H5PY.skipNote}`, async () => {
     const original = await openModelFiles([file(KERAS)]);
     const ours = unzipSync(exportKerasFile(original));
     const fixture = unzipSync(file(KERAS).bytes);

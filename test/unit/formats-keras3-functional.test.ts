@@ -4,16 +4,18 @@
  * (Functional.layers includes the InputLayer: layers/input_layer, layers/dense, layers/dense_1).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { tf } from '../../src/models/tf';
 import { openModelFiles } from '../../src/models/formats';
+import { fixtures } from '../fixtures';
 import { dataset, group, writeHdf5 } from '../../src/models/formats/hdf5-write';
 
-const DIR = join(__dirname, '../../../shared/fixtures/models/keras3-tfjs-json-broken');
+const FIX = fixtures('models/keras3-tfjs-json-broken');
+const DIR = FIX.dir;
 
-describe.skipIf(!existsSync(DIR))(`Keras 3 Functional .keras${existsSync(DIR) ? '' : ' (SKIPPED: ../shared/fixtures is absent)'}`, () => {
+describe.skipIf(!FIX.present)(`Keras 3 Functional .keras${FIX.skipNote}`, () => {
   it('opens with Keras 3 inbound nodes and reproduces the tfjs model\'s outputs', async () => {
     const json = JSON.parse(readFileSync(join(DIR, 'model.json'), 'utf8'));
     const bin = new Uint8Array(readFileSync(join(DIR, 'group1-shard1of1.bin')));

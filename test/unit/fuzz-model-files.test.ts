@@ -4,13 +4,15 @@
  * ModelFileError: never another error type, never a hang (each gets a time budget via Promise.race).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { openModelFiles, ModelFileError, type FileLike } from '../../src/models/formats';
+import { fixtures } from '../fixtures';
 
-const DIR = join(__dirname, '../../../shared/fixtures/models');
-const HAVE = existsSync(DIR);
+const FIX = fixtures('models');
+const DIR = FIX.dir;
+const HAVE = FIX.present;
 const BUDGET_MS = 5_000;
 const read = (rel: string) => new Uint8Array(readFileSync(join(DIR, rel)));
 
@@ -138,7 +140,7 @@ async function attempt(files: FileLike[]): Promise<{ outcome: Outcome; detail?: 
   return result;
 }
 
-describe.skipIf(!HAVE)(`fuzzing the model loaders${HAVE ? '' : ' (SKIPPED: ../shared/fixtures is absent)'}`, () => {
+describe.skipIf(!HAVE)(`fuzzing the model loaders${FIX.skipNote}`, () => {
   it('1,000+ mutated files: each opens or is refused with a ModelFileError, none hangs', async () => {
     const all = makers();
     const names = Object.keys(all);

@@ -1,14 +1,16 @@
 /** Models kept in IndexedDB (fake-indexeddb in Node): save, list, reopen after a "reload", rename, delete. */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { tf, tfl, type LayersModel } from '../../src/models/tf';
 import { ModelStore, ModelStoreError } from '../../src/models/store/model-store';
 import { openModelFiles } from '../../src/models/formats';
 import type { ModelBundle } from '../../src/models/types';
+import { fixtures } from '../fixtures';
 
-const DIR = join(__dirname, '../../../shared/fixtures/models');
+const FIX = fixtures('models');
+const DIR = FIX.dir;
 
 function bits(model: LayersModel): number[][] {
   return model.getWeights().map((w) => Array.from(new Uint32Array(Float32Array.from(w.dataSync()).buffer)));
@@ -69,7 +71,7 @@ describe('ModelStore', () => {
     store.close();
   });
 
-  it.skipIf(!existsSync(DIR))('keeps an opened Keras 3 model bit-identically', async () => {
+  it.skipIf(!FIX.present)(`keeps an opened Keras 3 model bit-identically${FIX.skipNote}`, async () => {
     const opened = await openModelFiles([{ name: 'iris_model.keras', bytes: new Uint8Array(readFileSync(join(DIR, 'keras3-iris-dropout/iris_model.keras'))) }]);
     const factory = new IDBFactory();
     const store = await ModelStore.open(factory);
