@@ -247,7 +247,7 @@ export function mnistFromInk(ink: GreyBitmap, opts: MnistOptions = {}): DigitInp
     for (let x = 0; x < outW; x++) {
       let s = 0;
       for (let k = 0; k < w.length; k++) s += w[k] * tmp[(start + k) * outW + x];
-      small[o * outW + x] = Math.min(255, Math.max(0, (s / range) * 255));
+      small[o * outW + x] = Math.round(Math.min(255, Math.max(0, (s / range) * 255)));
     }
   }
 
@@ -263,7 +263,7 @@ export function mnistFromInk(ink: GreyBitmap, opts: MnistOptions = {}): DigitInp
     for (let x = 0; x < outW; x++) {
       const tx = x + dx;
       if (tx < 0 || tx >= MNIST_SIDE) continue;
-      const v = Math.round(small[y * outW + x]);
+      const v = small[y * outW + x];
       pixels[ty * MNIST_SIDE + tx] = v;
       if (v > 0) any = true;
     }
