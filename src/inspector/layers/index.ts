@@ -12,12 +12,13 @@ import type { TraceStep } from '../types';
 import { activation } from './activation';
 import { add } from './add';
 import { concatenate } from './concatenate';
+import { conv } from './conv';
 import { dense } from './dense';
 import { dropout } from './dropout';
 import { flatten } from './flatten';
 import { input } from './input';
 
-const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten, concatenate, add];
+const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten, concatenate, add, conv];
 
 const BY_CLASS: ReadonlyMap<string, LayerKind> = new Map(KINDS.flatMap((k) => k.classNames.map((c) => [c, k] as const)));
 
@@ -77,5 +78,6 @@ function unsupported(step: TraceStep, message: string): Explanation {
 
 export { suggestLayout, defaultRoles } from '../axes';
 export { neuronSum } from './dense';
+export { convCell } from './conv';
 export type { NeuronSum, NeuronTerm } from './dense';
 export { explainInput } from './input';

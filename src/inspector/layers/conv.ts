@@ -1,0 +1,424 @@
+/**
+ * Keras Conv1D/2D/3D, DepthwiseConv2D and SeparableConv2D: the reference (plain TypeScript, tight
+ * loops over Float32Arrays, products accumulated in float32 in TensorFlow.js' order: window rows,
+ * columns, then input channels), the explanation, the axes, and `convCell`: the arithmetic behind
+ * one output cell with the real numbers.
+ *
+ *   conv:       y[i, j, f] = Σ_(di, dj, c) x[i*s + di*d - pad, j*s + dj*d - pad, c] * kernel[di, dj, c, f] + bias[f]
+ *   depthwise:  y[i, j, c*M + m] = Σ_(di, dj) x[..., c] * depthwise_kernel[di, dj, c, m] + bias[c*M + m]
+ *   separable:  depthwise (no bias), then y[i, j, f] = Σ_(c, m) z[i, j, c*M + m] * pointwise_kernel[0, 0, c*M + m, f] + bias[f]
+ */
+import { kernelRoles, spatialRoles } from '../axes';
+import type { AxisRole } from '../axes';
+import type { ConvCell, ConvChannelTerm, ConvExplanation, Explanation, LayerKind, WindowGeometry } from '../explain';
+import { inputLabel, outputLabel } from '../explain';
+import { formatNumber, formatShape } from '../format';
+import type { NamedTensor, Tensor, TraceStep } from '../types';
+import { applyActivation, normaliseActivation } from './activation-math';
+import { configNumber, param, requireInputs } from './util';
+import { as3, as5d, dataFormat, paddingOf, toChannelsFirst, toChannelsLast, tuple, windowGeometry, windowTaps } from './window';
+
+type Variant = 'conv' | 'depthwise' | 'separable';
+
+const SPATIAL: Record<string, { spatial: number; variant: Variant }> = {
+  Conv1D: { spatial: 1, variant: 'conv' },
+  Conv2D: { spatial: 2, variant: 'conv' },
+  Conv3D: { spatial: 3, variant: 'conv' },
+  DepthwiseConv1D: { spatial: 1, variant: 'depthwise' },
+  DepthwiseConv2D: { spatial: 2, variant: 'depthwise' },
+  SeparableConv1D: { spatial: 1, variant: 'separable' },
+  SeparableConv2D: { spatial: 2, variant: 'separable' },
+};
+
+interface Setup {
+  variant: Variant;
+  g: WindowGeometry;
+  /** The input, channels last. */
+  x: Tensor;
+  inChannels: number;
+  outChannels: number;
+  multiplier: number;
+  /** kernel (conv) or depthwise_kernel. */
+  kernel: NamedTensor;
+  pointwise: NamedTensor | null;
+  bias: NamedTensor | null;
+  activation: string;
+}
+
+function activationOf(config: Record<string, unknown>): string {
+  const a = config.activation;
+  if (a === undefined || a === null) return 'linear';
+  if (typeof a === 'string') return normaliseActivation(a);
+  const name = (a as Record<string, unknown>).class_name ?? (a as Record<string, unknown>).name;
+  return typeof name === 'string' ? normaliseActivation(name) : 'linear';
+}
+
+function shapeEq(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function setup(className: string, inputs: Tensor[], params: NamedTensor[], config: Record<string, unknown>): Setup {
+  const info = SPATIAL[className];
+  if (!info) throw new Error(`${className} is not a convolution`);
+  requireInputs(inputs, 1, className);
+  const { spatial, variant } = info;
+  const groups = configNumber(config, 'groups', 1);
+  if (groups !== 1) throw new Error(`${className} with groups=${groups} is not supported (TensorFlow.js cannot run it either)`);
+  const format = dataFormat(config);
+  const raw = inputs[0];
+  if (raw.shape.length !== spatial + 2) throw new Error(`${className} expects a rank-${spatial + 2} input, got shape ${formatShape(raw.shape)}`);
+  const x = format === 'channels_first' ? toChannelsLast(raw) : raw;
+  const inChannels = x.shape[x.shape.length - 1];
+  const kernel = param(params, variant === 'conv' ? 'kernel' : 'depthwise_kernel');
+  if (!kernel || kernel.shape.length !== spatial + 2) throw new Error(`${className} needs a rank-${spatial + 2} ${variant === 'conv' ? 'kernel' : 'depthwise_kernel'}`);
+  const size = kernel.shape.slice(0, spatial);
+  if (kernel.shape[spatial] !== inChannels) throw new Error(`${className} kernel expects ${kernel.shape[spatial]} input channels, got ${inChannels}`);
+  const last = kernel.shape[spatial + 1];
+  const multiplier = variant === 'conv' ? 1 : last;
+  let pointwise: NamedTensor | null = null;
+  let outChannels = variant === 'conv' ? last : inChannels * multiplier;
+  if (variant === 'separable') {
+    pointwise = param(params, 'pointwise_kernel');
+    const want = [...Array<number>(spatial).fill(1), inChannels * multiplier];
+    if (!pointwise || !shapeEq(pointwise.shape.slice(0, spatial + 1), want)) throw new Error(`${className} needs a pointwise_kernel of shape (${want.join(', ')}, filters)`);
+    outChannels = pointwise.shape[spatial + 1];
+  }
+  const bias = param(params, 'bias');
+  if (bias && bias.values.length !== outChannels) throw new Error(`${className} bias has ${bias.values.length} values for ${outChannels} output channels`);
+  const strides = tuple(config.strides, spatial, 1);
+  const dilation = tuple(config.dilation_rate, spatial, 1);
+  if (strides.some((s) => s > 1) && dilation.some((d) => d > 1)) throw new Error(`${className}: strides > 1 together with dilation_rate > 1 is not supported by Keras`);
+  const g = windowGeometry(x.shape.slice(1, -1), size, strides, dilation, paddingOf(config), format);
+  return { variant, g, x, inChannels, outChannels, multiplier, kernel, pointwise, bias, activation: activationOf(config) };
+}
+
+/** The convolution without bias and activation: out[b, o..., f] in float32, tfjs' summation order. */
+function convolve(s: Setup): Float32Array {
+  const { g, x } = s;
+  const [B, D, H, W, C] = as5d(x.shape);
+  const [OD, OH, OW] = as3(g.outputSize, 1);
+  const [KD, KH, KW] = as3(g.size, 1);
+  const [sd, sh, sw] = as3(g.strides, 1);
+  const [dd, dh, dw] = as3(g.dilation, 1);
+  const [pd, ph, pw] = as3(g.padBefore, 0);
+  const F = s.variant === 'conv' ? s.outChannels : C * s.multiplier;
+  const M = s.multiplier;
+  const xv = x.values;
+  const k = s.kernel.values;
+  const out = new Float32Array(B * OD * OH * OW * F);
+  const depthwise = s.variant !== 'conv';
+  for (let b = 0; b < B; b++) {
+    for (let od = 0; od < OD; od++) {
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          const o = (((b * OD + od) * OH + oh) * OW + ow) * F;
+          for (let kd = 0; kd < KD; kd++) {
+            const id = od * sd - pd + kd * dd;
+            if (id < 0 || id >= D) continue;
+            for (let kh = 0; kh < KH; kh++) {
+              const ih = oh * sh - ph + kh * dh;
+              if (ih < 0 || ih >= H) continue;
+              for (let kw = 0; kw < KW; kw++) {
+                const iw = ow * sw - pw + kw * dw;
+                if (iw < 0 || iw >= W) continue;
+                const xo = (((b * D + id) * H + ih) * W + iw) * C;
+                const ko = ((kd * KH + kh) * KW + kw) * C * (depthwise ? M : F);
+                if (depthwise) {
+                  for (let c = 0; c < C; c++) {
+                    const v = xv[xo + c];
+                    const kr = ko + c * M;
+                    const orow = o + c * M;
+                    for (let m = 0; m < M; m++) out[orow + m] += v * k[kr + m];
+                  }
+                } else {
+                  for (let c = 0; c < C; c++) {
+                    const v = xv[xo + c];
+                    if (v === 0) continue;
+                    const kr = ko + c * F;
+                    for (let f = 0; f < F; f++) out[o + f] += v * k[kr + f];
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A 1x1 convolution over the last axis: out[p, f] = Σ_c z[p, c] * w[c, f] (float32 accumulation). */
+function pointwiseConv(z: Float32Array, C: number, w: Float32Array, F: number): Float32Array {
+  const P = z.length / C;
+  const out = new Float32Array(P * F);
+  for (let p = 0; p < P; p++) {
+    const zo = p * C;
+    const o = p * F;
+    for (let c = 0; c < C; c++) {
+      const v = z[zo + c];
+      if (v === 0) continue;
+      const kr = c * F;
+      for (let f = 0; f < F; f++) out[o + f] += v * w[kr + f];
+    }
+  }
+  return out;
+}
+
+/** Adds the bias and applies the activation in place (softmax over the last axis). */
+function finish(out: Float32Array, F: number, bias: NamedTensor | null, activation: string): void {
+  if (bias) {
+    const bv = bias.values;
+    for (let i = 0; i < out.length; i += F) for (let f = 0; f < F; f++) out[i + f] += bv[f];
+  }
+  if (activation === 'linear') return;
+  if (activation === 'relu') {
+    for (let i = 0; i < out.length; i++) if (out[i] < 0) out[i] = 0;
+    return;
+  }
+  const z = Float64Array.from(out);
+  applyActivation(activation, z, F);
+  out.set(z);
+}
+
+function reference(className: string, inputs: Tensor[], params: NamedTensor[], config: Record<string, unknown>): Tensor {
+  const s = setup(className, inputs, params, config);
+  let out = convolve(s);
+  if (s.variant === 'separable') out = pointwiseConv(out, s.inChannels * s.multiplier, (s.pointwise as NamedTensor).values, s.outChannels);
+  const first = s.g.dataFormat === 'channels_first';
+  // Keras applies the activation to the layer's output as it is laid out: softmax runs over the
+  // last axis, which is the width (not the channels) for channels_first.
+  finish(out, s.outChannels, s.bias, first ? 'linear' : s.activation);
+  let y: Tensor = { shape: [s.x.shape[0], ...s.g.outputSize, s.outChannels], values: out };
+  if (first) {
+    y = toChannelsFirst(y);
+    finish(y.values, y.shape[y.shape.length - 1], null, s.activation);
+  }
+  return y;
+}
+
+const f3 = (v: number, digits: number) => formatNumber(v, digits, { ascii: true });
+const paren = (v: number, digits: number) => (f3(v, digits).startsWith('-') ? `(${f3(v, digits)})` : f3(v, digits));
+
+/** Σ x * w over one channel's window (float64) and its text; padding taps are 0 and left out of the text. */
+function channelTerm(
+  s: Setup,
+  taps: { at: number[]; inside: boolean }[],
+  batch: number,
+  channel: number,
+  multiplier: number,
+  kernelColumn: number,
+  kernelStride: number,
+  pointwise: number | null,
+  digits: number,
+): { term: ConvChannelTerm; text: string } {
+  const spatialSize = s.g.inputSize;
+  const C = s.inChannels;
+  const x: number[] = [];
+  const w: number[] = [];
+  const parts: string[] = [];
+  let sum = 0;
+  taps.forEach((tap, t) => {
+    let xi = 0;
+    if (tap.inside) {
+      let flat = batch;
+      tap.at.forEach((v, a) => (flat = flat * spatialSize[a] + v));
+      xi = s.x.values[flat * C + channel];
+    }
+    const wi = s.kernel.values[t * kernelStride + kernelColumn];
+    x.push(xi);
+    w.push(wi);
+    sum += xi * wi;
+    if (tap.inside) parts.push(`${paren(xi, digits)}*${paren(wi, digits)}`);
+  });
+  const text = `${parts.length ? parts.join(' + ') : '0'} = ${f3(sum, digits)}`;
+  return { term: { channel, multiplier, x, w, sum, pointwise }, text };
+}
+
+/** Σ of one output cell before the activation, and its parts, in float64. */
+function cellTotal(s: Setup, position: number[], filter: number, batch: number, digits: number) {
+  const { origin, taps } = windowTaps(s.g, position);
+  const channels: ConvChannelTerm[] = [];
+  const channelTexts: string[] = [];
+  const C = s.inChannels;
+  const M = s.multiplier;
+  if (s.variant === 'conv') {
+    for (let c = 0; c < C; c++) {
+      const r = channelTerm(s, taps, batch, c, 0, c * s.outChannels + filter, C * s.outChannels, null, digits);
+      channels.push(r.term);
+      channelTexts.push(r.text);
+    }
+  } else if (s.variant === 'depthwise') {
+    const c = Math.floor(filter / M);
+    const m = filter % M;
+    const r = channelTerm(s, taps, batch, c, m, c * M + m, C * M, null, digits);
+    channels.push(r.term);
+    channelTexts.push(r.text);
+  } else {
+    const pw = (s.pointwise as NamedTensor).values;
+    for (let c = 0; c < C; c++) {
+      for (let m = 0; m < M; m++) {
+        const r = channelTerm(s, taps, batch, c, m, c * M + m, C * M, pw[(c * M + m) * s.outChannels + filter], digits);
+        channels.push(r.term);
+        channelTexts.push(r.text);
+      }
+    }
+  }
+  const bias = s.bias ? s.bias.values[filter] : null;
+  let total = bias ?? 0;
+  for (const ch of channels) total += ch.sum * (ch.pointwise ?? 1);
+  const parts = channels.map((ch) => (ch.pointwise === null ? paren(ch.sum, digits) : `${paren(ch.sum, digits)}*${paren(ch.pointwise, digits)}`));
+  if (bias !== null) parts.push(paren(bias, digits));
+  return { origin, taps, channels, channelTexts, bias, total, totalText: `${parts.join(' + ')} = ${f3(total, digits)}` };
+}
+
+/**
+ * The arithmetic behind output cell `position` (spatial coordinates, channels last) of output
+ * channel `filter` in batch example `batch`, with the real numbers, `digits` significant in texts.
+ * Throws an Error with a clear message for a position or filter outside the output.
+ */
+export function convCell(step: TraceStep, position: number[], filter: number, batch = 0, digits = 3): ConvCell {
+  const s = setup(step.className, step.inputs, step.params, step.config);
+  if (!Number.isInteger(filter) || filter < 0 || filter >= s.outChannels) throw new Error(`filter must be 0..${s.outChannels - 1}, got ${filter}`);
+  if (!Number.isInteger(batch) || batch < 0 || batch >= s.x.shape[0]) throw new Error(`batch example must be 0..${s.x.shape[0] - 1}, got ${batch}`);
+  const cell = cellTotal(s, position, filter, batch, digits);
+  // Where the cell is in the output (channels_first when the layer's data_format is).
+  let flat = batch;
+  if (s.g.dataFormat === 'channels_first') {
+    flat = flat * s.outChannels + filter;
+    position.forEach((p, a) => (flat = flat * s.g.outputSize[a] + p));
+  } else {
+    position.forEach((p, a) => (flat = flat * s.g.outputSize[a] + p));
+    flat = flat * s.outChannels + filter;
+  }
+  let activated = cell.total;
+  if (s.activation === 'softmax') {
+    // Softmax needs its whole row (the last axis): take it from the reference.
+    activated = reference(step.className, step.inputs, step.params, step.config).values[flat];
+  } else if (s.activation !== 'linear') {
+    const one = Float64Array.of(cell.total);
+    applyActivation(s.activation, one, 1);
+    activated = one[0];
+  }
+  const output = step.output.values[flat];
+  return {
+    batch,
+    position: [...position],
+    filter,
+    taps: cell.taps,
+    origin: cell.origin,
+    channels: cell.channels,
+    bias: cell.bias,
+    total: cell.total,
+    activation: s.activation,
+    activated,
+    output,
+    channelTexts: cell.channelTexts,
+    totalText: cell.totalText,
+    activationText:
+      s.activation === 'linear'
+        ? null
+        : s.activation === 'softmax'
+          ? `softmax(${f3(cell.total, digits)}, ...) = ${f3(activated, digits)} (over the last axis)`
+          : `${s.activation}(${f3(cell.total, digits)}) = ${f3(activated, digits)}`,
+  };
+}
+
+const tupleText = (v: number[]) => (v.length === 1 ? `${v[0]}` : `(${v.join(', ')})`);
+
+function explain(step: TraceStep): Explanation {
+  const s = setup(step.className, step.inputs, step.params, step.config);
+  const { g } = s;
+  const xName = inputLabel(step, 0);
+  const op = g.spatial === 1 ? 'conv1d' : g.spatial === 2 ? 'conv2d' : 'conv3d';
+  const args = `strides=${tupleText(g.strides)}, padding='${g.padding}'${g.dilation.some((d) => d > 1) ? `, dilation=${tupleText(g.dilation)}` : ''}`;
+  const core =
+    s.variant === 'conv'
+      ? `${op}(${xName}, kernel, ${args})`
+      : s.variant === 'depthwise'
+        ? `depthwise_${op}(${xName}, depthwise_kernel, ${args})`
+        : `pointwise(depthwise_${op}(${xName}, depthwise_kernel, ${args}), pointwise_kernel)`;
+  const withBias = s.bias ? `${core} + bias` : core;
+  const formula = `${outputLabel(step)} = ${s.activation === 'linear' ? withBias : `${s.activation}(${withBias})`}`;
+  const params = step.params.map((p) => `${p.name} ${formatShape(p.shape)}`).join(', ');
+  const shapes = `${formatShape(step.inputs[0].shape)}${params ? `, ${params}` : ''} -> ${formatShape(step.output.shape)}`;
+  const idx = g.spatial === 1 ? ['i'] : g.spatial === 2 ? ['i', 'j'] : ['d', 'i', 'j'];
+  const dIdx = idx.map((v) => `d${v}`);
+  const at = idx.map((v, a) => `${v}*${g.strides[a]}${g.dilation[a] > 1 ? ` + d${v}*${g.dilation[a]}` : ` + d${v}`}${g.padBefore[a] ? ` - ${g.padBefore[a]}` : ''}`);
+  const notes: string[] = [];
+  if (s.variant === 'conv') {
+    notes.push(
+      `y[${idx.join(', ')}, f] = sum over (${dIdx.join(', ')}, c) of x[${at.join(', ')}, c] * kernel[${dIdx.join(', ')}, c, f]${s.bias ? ' + bias[f]' : ''}` +
+        (s.activation === 'linear' ? '' : `, then ${s.activation}`),
+      `Each of the ${s.outChannels} filters slides a ${g.size.join(' x ')} window over all ${s.inChannels} input channel(s); one output value is the sum of the window's values times the filter's weights${s.bias ? ', plus the filter\u2019s bias' : ''}.`,
+    );
+  } else if (s.variant === 'depthwise') {
+    notes.push(
+      `y[${idx.join(', ')}, c*${s.multiplier} + m] = sum over (${dIdx.join(', ')}) of x[${at.join(', ')}, c] * depthwise_kernel[${dIdx.join(', ')}, c, m]${s.bias ? ' + bias' : ''}`,
+      `Depthwise: each input channel gets its own ${s.multiplier} kernel(s) (depth_multiplier ${s.multiplier}); channels are not mixed.`,
+    );
+  } else {
+    notes.push(
+      `Separable: first a depthwise convolution (each of the ${s.inChannels} channels with its own ${s.multiplier} kernel(s), no bias), then a 1 x 1 convolution (pointwise_kernel) mixes the ${s.inChannels * s.multiplier} results into ${s.outChannels} filters${s.bias ? ' and adds the bias' : ''}.`,
+    );
+  }
+  if (g.padding === 'same' && g.padBefore.some((p, a) => p > 0 || g.padAfter[a] > 0)) {
+    const uneven = g.padBefore.some((p, a) => p !== g.padAfter[a]);
+    notes.push(
+      `padding='same': the input is surrounded by zeros (${g.padBefore.map((p, a) => `${p} before, ${g.padAfter[a]} after`).join('; ')}) so the output has ceil(input / stride) positions per axis.` +
+        (uneven ? ' TensorFlow puts the odd zero after (bottom/right), not before.' : ''),
+    );
+  } else if (g.padBefore.some((p) => p > 0)) {
+    notes.push(`padding='causal': ${g.padBefore[0]} zeros before the signal, so no output looks at a later step.`);
+  } else {
+    notes.push(`padding='valid': the window stays inside the input, so the output is smaller (${g.inputSize.join(' x ')} -> ${g.outputSize.join(' x ')}).`);
+  }
+  if (g.strides.some((v) => v > 1)) notes.push(`Stride ${tupleText(g.strides)}: the window moves ${g.strides.join(' x ')} cells between outputs.`);
+  if (g.dilation.some((v) => v > 1)) notes.push(`Dilation ${tupleText(g.dilation)}: the window's taps are ${g.dilation.join(' x ')} cells apart.`);
+  if (g.dataFormat === 'channels_first') notes.push('data_format channels_first: the channels come before the spatial axes; the arithmetic is the same.');
+  const ex: ConvExplanation = {
+    kind: 'conv',
+    ...g,
+    variant: s.variant,
+    inChannels: s.inChannels,
+    outChannels: s.outChannels,
+    depthMultiplier: s.multiplier,
+    useBias: s.bias !== null,
+    activation: s.activation,
+  };
+  return { ...ex, title: `${step.className} layer ${step.name}`, formula, shapes, notes };
+}
+
+function axes(step: TraceStep) {
+  const info = SPATIAL[step.className];
+  const n = info.spatial;
+  const first = dataFormat(step.config) === 'channels_first';
+  const act = (): AxisRole[] => {
+    const r = spatialRoles(n);
+    return first ? ['batch', 'channel', ...r.slice(1, -1)] : r;
+  };
+  const params: Record<string, AxisRole[]> = { bias: ['filter'] };
+  if (info.variant === 'conv') params.kernel = kernelRoles(n);
+  else params.depthwise_kernel = kernelRoles(n, 'multiplier');
+  if (info.variant === 'separable') params.pointwise_kernel = kernelRoles(n);
+  return { inputs: [act()], params, output: act() };
+}
+
+export const conv: LayerKind = {
+  classNames: Object.keys(SPATIAL),
+  reference(inputs, params, config) {
+    // The class is not passed to reference: tell the variants apart by their parameters and rank.
+    return reference(classFromParams(inputs, params), inputs, params, config);
+  },
+  explain,
+  axes,
+};
+
+/** Which convolution class a reference call is for, from its parameters and input rank. */
+function classFromParams(inputs: Tensor[], params: NamedTensor[]): string {
+  const spatial = (inputs[0]?.shape.length ?? 4) - 2;
+  const d = spatial === 1 ? '1D' : spatial === 2 ? '2D' : '3D';
+  if (param(params, 'pointwise_kernel')) return `SeparableConv${d}`;
+  if (param(params, 'depthwise_kernel')) return `DepthwiseConv${d}`;
+  return `Conv${d}`;
+}
