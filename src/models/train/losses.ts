@@ -9,9 +9,19 @@ const LOW = Math.fround(EPSILON);
 const HIGH = Math.fround(1 - EPSILON);
 
 /**
- * sparse_categorical_crossentropy on probabilities: mean over rows of -log(clip(p[row, label])).
- * The gradient is -1 / (n p) at the label where p lies inside the clip range, 0 where clipping
- * cuts it off (as the clip's own gradient is), and 0 elsewhere.
+ * sparse_categorical_crossentropy on probabilities (from_logits=False), as Keras 3 computes it
+ * (keras/src/backend/{jax,numpy,tensorflow}/nn.py `categorical_crossentropy` /
+ * `sparse_categorical_crossentropy`): each row is first renormalised, `output / sum(output)`, then
+ * clipped to [1e-7, 1 - 1e-7], and the loss is the mean over rows of -log(q[row, label]) with
+ * q = clip(p / sum(p)). After a softmax the sum is 1 and this is -log(clip(p[label])); after a
+ * sigmoid or a linear output it is what Keras computes for such a recipe, not -log(p[label]).
+ *
+ * The gradient with respect to the output p (s = the row's sum, y = the label), where q lies
+ * inside the clip range: d/dp_j = (1/s - [j = y] / p_y) / n; 0 for the whole row where clipping
+ * cuts q off (as the clip's own gradient is). After a softmax the constant 1/s cancels in the
+ * softmax's backward pass.
+ *
+ * As Keras, a row whose outputs sum to 0 gives NaN (0 / 0).
  *
  * Note: this is Keras' generic path (and what Keras 3 does on the JAX and torch backends). On the
  * TensorFlow backend, Keras 3's softmax tags its output with `_keras_logits`
@@ -29,10 +39,18 @@ export function sparseCategoricalCrossentropy(
   let sum = 0;
   if (grad) grad.fill(0, 0, n * k);
   for (let r = 0; r < n; r++) {
-    const p = probs[r * k + labels[r]];
-    const clipped = p < LOW ? LOW : p > HIGH ? HIGH : p;
+    const o = r * k;
+    let rowSum = 0;
+    for (let j = 0; j < k; j++) rowSum += probs[o + j];
+    const p = probs[o + labels[r]];
+    const q = Math.fround(p / rowSum);
+    const clipped = q < LOW ? LOW : q > HIGH ? HIGH : q;
     sum -= Math.log(clipped);
-    if (grad && p >= LOW && p <= HIGH) grad[r * k + labels[r]] = -1 / (n * p);
+    if (grad && q >= LOW && q <= HIGH) {
+      const common = 1 / (n * rowSum);
+      for (let j = 0; j < k; j++) grad[o + j] = common;
+      grad[o + labels[r]] = common - 1 / (n * p);
+    }
   }
   return sum / n;
 }

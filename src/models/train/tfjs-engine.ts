@@ -96,7 +96,8 @@ export class TfjsEngine implements TrainEngine {
 
   private loss(out: Tensor, y: Tensor): Tensor {
     if (this.classify) {
-      const p = tf.clipByValue(out, EPSILON, 1 - EPSILON);
+      // Keras 3 (from_logits=False): renormalise each row, output / sum(output), then clip (see losses.ts).
+      const p = tf.clipByValue(tf.div(out, tf.sum(out, 1, true)), EPSILON, 1 - EPSILON);
       const oneHot = tf.oneHot(y as Parameters<typeof tf.oneHot>[0], this.outUnits);
       return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(p)), 1)));
     }
