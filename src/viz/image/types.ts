@@ -15,14 +15,12 @@ export interface DrawnDigit {
   fileName?: string;
 }
 
-/** One misclassified test image, as the mistakes gallery shows it. */
+/** One misclassified test image (the shape of the app's evaluation's mistakes). */
 export interface Mistake {
   /** Row index in the test set. */
   row: number;
-  /** 784 grey levels 0..255 (or any 28 x 28 values), row by row. */
-  pixels: ArrayLike<number>;
   actual: number;
   predicted: number;
-  /** The model's probability for the predicted class. */
+  /** The model's probability for the class it predicted. */
   probability: number;
 }
