@@ -3,12 +3,18 @@ import type { LayersModel } from './tf';
 
 export type ActivationName = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
 
-/** A table of examples: row-major features and one target per row. */
+/**
+ * A table of examples: row-major features and one target per row. Images keep their raw bytes
+ * (Uint8Array, 0..255: MNIST's 60,000 x 784 pixels are 47 MB instead of 188 MB as float32);
+ * `inputShape` then gives one row's shape, e.g. [28, 28] (row-major, so a row is `features` values).
+ */
 export interface Dataset {
   id: string;
   title: string;
   /** rows x features, row-major. */
-  x: Float32Array;
+  x: Float32Array | Uint8Array;
+  /** One row's shape without the batch axis; [features] when absent. Its product is `features`. */
+  inputShape?: number[];
   /** Class index per row (classification) or target value (regression). */
   y: Int32Array | Float32Array;
   rows: number;
