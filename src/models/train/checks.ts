@@ -10,7 +10,8 @@ export function checkTrainingInputs(recipe: Recipe, data: Dataset, config: Train
   if (data.x.length !== data.rows * data.features || data.y.length !== data.rows) {
     throw new Error(`The data set "${data.title}" is malformed: ${data.rows} rows but ${data.x.length / data.features} feature rows and ${data.y.length} targets.`);
   }
-  for (let i = 0; i < data.x.length; i++) {
+  // Bytes (image pixels) are always finite numbers; float features may hold NaN for a missing value.
+  for (let i = 0; data.x instanceof Float32Array && i < data.x.length; i++) {
     if (!Number.isFinite(data.x[i])) {
       throw new Error(`Row ${Math.floor(i / data.features)} of "${data.title}" has a missing or non-numeric value in ${data.featureNames[i % data.features] ?? `feature ${i % data.features}`}.`);
     }

@@ -1,9 +1,20 @@
 /** The messages between the training client and its worker (all structured-clone friendly). */
 import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
 
+/**
+ * The data set of a run, sent once per worker: a data set the worker already holds (MNIST's
+ * 47 MB of pixels) is named by its key only. `evict` lists keys the worker may forget; the client
+ * keeps the same list, so both sides always agree on what the worker holds.
+ */
+export interface DataRef {
+  key: number;
+  dataset?: Dataset;
+  evict: number[];
+}
+
 /** Every message names its run, so one worker can serve run after run (and stay warm). */
 export type ToWorker =
-  | { type: 'start'; id: number; recipe: Recipe; dataset: Dataset; config: TrainConfig }
+  | { type: 'start'; id: number; recipe: Recipe; data: DataRef; config: TrainConfig }
   | { type: 'stop'; id: number };
 
 export type FromWorker =

@@ -1,39 +1,59 @@
 /**
- * A Sequential stack of Dense / Activation / Dropout layers as plain float32 arithmetic: forward,
- * and a hand-written backward pass. No tfjs: a step is a few loops over small Float32Arrays, so
- * training Iris costs milliseconds instead of tfjs' per-op overhead.
+ * A Sequential stack of Rescaling / Flatten / Dense / Activation / Dropout layers as plain float32
+ * arithmetic: forward, and a hand-written backward pass. No tfjs: a step is a few loops over
+ * Float32Arrays, so training costs the arithmetic instead of tfjs' per-op overhead.
+ *
+ * Speed at MNIST size (784 -> 128 -> 10, batch 32): inputs are mostly zeros (about 80% of MNIST's
+ * pixels, and half of a ReLU's outputs), so a Dense layer's forward pass adds `x[i] * W[i, :]`
+ * only for the nonzero x[i], with W's rows (the output units) innermost, and its kernel gradient
+ * `x^T @ dY` likewise touches only the rows of the nonzero inputs. The first Dense layer (nothing
+ * trainable before it) skips d(input) altogether. Sums run in float64 in the same order as the
+ * plain triple loop (ascending input index, ascending row), so skipping zeros changes no result.
  */
 import type { ActivationName, Recipe, WeightTensor } from '../types';
-import { inputWidth, weightSpecs } from './recipe-weights';
+import { inputWidth, layerShapes, weightSpecs } from './recipe-weights';
 import type { Rng } from '../random';
 
-/** One step of the network; `layer` is the index of the recipe layer it comes from. */
+/**
+ * One step of the network; `layer` is the index of the recipe layer it comes from. Flatten is no
+ * step at all: rows are stored flat, row by row (C order), so it changes no value and no position.
+ */
 export type Op =
   | { kind: 'dense'; layer: number; kernel: number; inWidth: number; outWidth: number }
   | { kind: 'activation'; layer: number; fn: ActivationName; width: number }
-  | { kind: 'dropout'; layer: number; rate: number; width: number };
+  | { kind: 'dropout'; layer: number; rate: number; width: number }
+  | { kind: 'rescaling'; layer: number; scale: number; offset: number; width: number };
+
+/** Output width of an op. */
+export function opWidth(op: Op): number {
+  return op.kind === 'dense' ? op.outWidth : op.width;
+}
 
 /** The layer kinds, activations and sizes the plain-TypeScript network can run. */
 export function compileOps(recipe: Recipe): Op[] {
   const ops: Op[] = [];
-  let width = inputWidth(recipe);
   let tensor = 0;
-  recipe.layers.forEach((l, layer) => {
+  layerShapes(recipe).forEach(({ layer: l, inShape }, layer) => {
+    const width = inShape.reduce((a, b) => a * b, 1);
     if (l.className === 'Dense') {
       ops.push({ kind: 'dense', layer, kernel: tensor, inWidth: width, outWidth: l.units });
       tensor += 2;
-      width = l.units;
-      if (l.activation && l.activation !== 'linear') ops.push({ kind: 'activation', layer, fn: l.activation, width });
+      if (l.activation && l.activation !== 'linear') ops.push({ kind: 'activation', layer, fn: l.activation, width: l.units });
     } else if (l.className === 'Activation') {
       ops.push({ kind: 'activation', layer, fn: l.activation, width });
     } else if (l.className === 'Dropout') {
       ops.push({ kind: 'dropout', layer, rate: l.rate, width });
-    } else {
+    } else if (l.className === 'Rescaling') {
+      ops.push({ kind: 'rescaling', layer, scale: l.scale, offset: l.offset, width });
+    } else if (l.className !== 'Flatten') {
       throw new Error(`The plain-TypeScript engine cannot run layer kind ${(l as { className: string }).className}.`);
     }
   });
   return ops;
 }
+
+/** Row data as data sets hold it: float32 features, or raw bytes (image pixels 0..255). */
+export type RowData = Float32Array | Uint8Array;
 
 export class DenseNetwork {
   readonly ops: Op[];
@@ -42,12 +62,17 @@ export class DenseNetwork {
   readonly grads: Float32Array[];
   readonly inWidth: number;
   readonly outWidth: number;
+  /** Index of the first Dense op: nothing before it trains, so backward stops there. */
+  private readonly firstDense: number;
   private capacity = 0;
   /** outputs[i]: output of op i; the input batch is `input`. */
   private input = new Float32Array(0);
   private outputs: Float32Array[] = [];
   private deltas: Float32Array[] = [];
   private masks: Float32Array[] = [];
+  /** float64 accumulators: one output row, and one kernel gradient per Dense op. */
+  private rowSums = new Float64Array(0);
+  private kernelSums: Float64Array[] = [];
 
   constructor(
     private readonly recipe: Recipe,
@@ -66,33 +91,37 @@ export class DenseNetwork {
     this.grads = this.weights.map((w) => new Float32Array(w.length));
     this.inWidth = inputWidth(recipe);
     const last = this.ops[this.ops.length - 1];
-    this.outWidth = last ? (last.kind === 'dense' ? last.outWidth : last.width) : this.inWidth;
+    this.outWidth = last ? opWidth(last) : this.inWidth;
+    this.firstDense = this.ops.findIndex((op) => op.kind === 'dense');
+    this.rowSums = new Float64Array(Math.max(1, ...this.ops.map((op) => (op.kind === 'dense' ? op.outWidth : 0))));
+    this.kernelSums = this.ops.map((op) => new Float64Array(op.kind === 'dense' ? op.inWidth * op.outWidth : 0));
   }
 
   private ensureCapacity(n: number): void {
     if (n <= this.capacity) return;
     this.capacity = n;
     this.input = new Float32Array(n * this.inWidth);
-    this.outputs = this.ops.map((op) => new Float32Array(n * (op.kind === 'dense' ? op.outWidth : op.width)));
-    this.deltas = this.ops.map((op) => new Float32Array(n * (op.kind === 'dense' ? op.inWidth : op.width)));
+    this.outputs = this.ops.map((op) => new Float32Array(n * opWidth(op)));
+    this.deltas = this.ops.map((op, i) => new Float32Array(i > this.firstDense ? n * (op.kind === 'dense' ? op.inWidth : op.width) : 0));
     this.masks = this.ops.map((op) => new Float32Array(op.kind === 'dropout' ? n * op.width : 0));
   }
 
   /** Copies rows `rows[start..end)` of a row-major matrix into the input batch. */
-  loadRows(x: Float32Array, rows: ArrayLike<number>, start: number, end: number): number {
+  loadRows(x: RowData, rows: ArrayLike<number>, start: number, end: number): number {
     const n = end - start;
     this.ensureCapacity(n);
     const w = this.inWidth;
     const input = this.input;
     for (let r = 0; r < n; r++) {
       const from = rows[start + r] * w;
-      for (let f = 0; f < w; f++) input[r * w + f] = x[from + f];
+      const to = r * w;
+      for (let f = 0; f < w; f++) input[to + f] = x[from + f];
     }
     return n;
   }
 
   /** Copies contiguous rows [start, end) into the input batch. */
-  loadRange(x: Float32Array, start: number, end: number): number {
+  loadRange(x: RowData, start: number, end: number): number {
     const n = end - start;
     this.ensureCapacity(n);
     this.input.set(x.subarray(start * this.inWidth, end * this.inWidth));
@@ -114,9 +143,14 @@ export class DenseNetwork {
       const op = this.ops[i];
       const out = this.outputs[i];
       if (op.kind === 'dense') {
-        denseForward(input, this.weights[op.kernel], this.weights[op.kernel + 1], out, n, op.inWidth, op.outWidth);
+        denseForward(input, this.weights[op.kernel], this.weights[op.kernel + 1], out, n, op.inWidth, op.outWidth, this.rowSums);
       } else if (op.kind === 'activation') {
         activationForward(op.fn, input, out, n, op.width);
+      } else if (op.kind === 'rescaling') {
+        // Keras: x * scale + offset in float32 (scale and offset cast to float32 first).
+        const scale = Math.fround(op.scale);
+        const offset = Math.fround(op.offset);
+        for (let j = 0; j < n * op.width; j++) out[j] = Math.fround(input[j] * scale) + offset;
       } else if (dropoutRng && op.rate > 0) {
         const mask = this.masks[i];
         const scale = 1 / (1 - op.rate);
@@ -136,14 +170,20 @@ export class DenseNetwork {
   /** Fills `grads` from d(loss)/d(output) of the last forward pass. */
   backward(dOut: Float32Array, n: number): void {
     let delta = dOut;
-    for (let i = this.ops.length - 1; i >= 0; i--) {
+    for (let i = this.ops.length - 1; i >= this.firstDense && i >= 0; i--) {
       const op = this.ops[i];
       const input = i === 0 ? this.input : this.outputs[i - 1];
       const dIn = this.deltas[i];
       if (op.kind === 'dense') {
-        denseBackward(input, this.weights[op.kernel], delta, this.grads[op.kernel], this.grads[op.kernel + 1], i === 0 ? null : dIn, n, op.inWidth, op.outWidth);
+        denseBackward(
+          input, this.weights[op.kernel], delta, this.grads[op.kernel], this.grads[op.kernel + 1],
+          i === this.firstDense ? null : dIn, n, op.inWidth, op.outWidth, this.kernelSums[i],
+        );
       } else if (op.kind === 'activation') {
         activationBackward(op.fn, this.outputs[i], delta, dIn, n, op.width);
+      } else if (op.kind === 'rescaling') {
+        const scale = Math.fround(op.scale);
+        for (let j = 0; j < n * op.width; j++) dIn[j] = delta[j] * scale;
       } else {
         const mask = this.masks[i];
         for (let j = 0; j < n * op.width; j++) dIn[j] = delta[j] * mask[j];
@@ -157,28 +197,48 @@ export class DenseNetwork {
   }
 }
 
-function denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, n: number, inW: number, outW: number): void {
+/**
+ * out = x @ w + b for n rows. Per row: the products of each nonzero x[i] with w's row i are
+ * added in float64 in ascending i (zeros add nothing, so the sum equals the full loop's), then
+ * rounded to float32 and the bias added, as tfjs' matMul + add.
+ */
+function denseForward(
+  x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, n: number, inW: number, outW: number, acc: Float64Array,
+): void {
   for (let r = 0; r < n; r++) {
     const xo = r * inW;
-    for (let o = 0; o < outW; o++) {
-      let sum = 0;
-      for (let i = 0; i < inW; i++) sum += x[xo + i] * w[i * outW + o];
-      out[r * outW + o] = Math.fround(sum) + b[o];
+    acc.fill(0, 0, outW);
+    for (let i = 0; i < inW; i++) {
+      const xi = x[xo + i];
+      if (xi === 0) continue;
+      const wo = i * outW;
+      for (let o = 0; o < outW; o++) acc[o] += xi * w[wo + o];
     }
+    const oo = r * outW;
+    for (let o = 0; o < outW; o++) out[oo + o] = Math.fround(acc[o]) + b[o];
   }
 }
 
+/**
+ * dW = x^T @ dOut, dB = column sums of dOut, dX = dOut @ w^T (skipped when `dX` is null). dW's
+ * sums run over the rows in ascending order in float64, visiting only the nonzero x[r, i].
+ */
 function denseBackward(
   x: Float32Array, w: Float32Array, dOut: Float32Array, dW: Float32Array, dB: Float32Array,
-  dX: Float32Array | null, n: number, inW: number, outW: number,
+  dX: Float32Array | null, n: number, inW: number, outW: number, acc: Float64Array,
 ): void {
-  for (let i = 0; i < inW; i++) {
-    for (let o = 0; o < outW; o++) {
-      let sum = 0;
-      for (let r = 0; r < n; r++) sum += x[r * inW + i] * dOut[r * outW + o];
-      dW[i * outW + o] = sum;
+  acc.fill(0);
+  for (let r = 0; r < n; r++) {
+    const xo = r * inW;
+    const dob = r * outW;
+    for (let i = 0; i < inW; i++) {
+      const xi = x[xo + i];
+      if (xi === 0) continue;
+      const ao = i * outW;
+      for (let o = 0; o < outW; o++) acc[ao + o] += xi * dOut[dob + o];
     }
   }
+  for (let j = 0; j < inW * outW; j++) dW[j] = acc[j];
   for (let o = 0; o < outW; o++) {
     let sum = 0;
     for (let r = 0; r < n; r++) sum += dOut[r * outW + o];

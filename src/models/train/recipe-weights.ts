@@ -4,27 +4,54 @@
  */
 import { createRng } from '../random';
 import { glorotUniform, zeros } from '../init';
-import type { Recipe, WeightTensor } from '../types';
+import type { LayerSpec, Recipe, WeightTensor } from '../types';
 
 /** Name and shape of every weight array, in Keras' order (per Dense: kernel, then bias). */
 export function weightSpecs(recipe: Recipe): { layer: string; name: string; shape: number[] }[] {
   const specs: { layer: string; name: string; shape: number[] }[] = [];
-  let width = inputWidth(recipe);
-  for (const l of recipe.layers) {
-    if (l.className !== 'Dense') continue;
-    specs.push({ layer: l.name, name: 'kernel', shape: [width, l.units] });
-    specs.push({ layer: l.name, name: 'bias', shape: [l.units] });
-    width = l.units;
-  }
+  layerShapes(recipe).forEach(({ layer, inShape }) => {
+    if (layer.className !== 'Dense') return;
+    specs.push({ layer: layer.name, name: 'kernel', shape: [inShape[0], layer.units] });
+    specs.push({ layer: layer.name, name: 'bias', shape: [layer.units] });
+  });
   return specs;
 }
 
-/** The number of input features; recipes take flat vectors. */
-export function inputWidth(recipe: Recipe): number {
-  if (recipe.inputShape.length !== 1) {
-    throw new Error(`Recipes take flat input vectors; this one has input shape [${recipe.inputShape.join(', ')}].`);
+/**
+ * Each layer with the shape it receives and the shape it hands on (without the batch axis).
+ * Flatten reshapes to one axis; Dense needs a one-axis input here (Keras would apply it to the
+ * last axis of a longer shape, which these recipes do not use).
+ */
+export function layerShapes(recipe: Recipe): { layer: LayerSpec; inShape: number[]; outShape: number[] }[] {
+  checkInputShape(recipe.inputShape);
+  let shape = [...recipe.inputShape];
+  return recipe.layers.map((layer) => {
+    const inShape = shape;
+    if (layer.className === 'Flatten') shape = [product(shape)];
+    else if (layer.className === 'Dense') {
+      if (shape.length !== 1) {
+        throw new Error(`Dense layer ${layer.name} gets input of shape (${shape.join(', ')}); put a Flatten layer before it.`);
+      }
+      shape = [layer.units];
+    }
+    return { layer, inShape, outShape: shape };
+  });
+}
+
+function checkInputShape(shape: number[]): void {
+  if (shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d >= 1)) {
+    throw new Error(`A recipe's input shape needs whole numbers of at least 1, got [${shape.join(', ')}].`);
   }
-  return recipe.inputShape[0];
+}
+
+function product(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** The number of values in one input row: the product of the input shape (4 for Iris, 784 for MNIST). */
+export function inputWidth(recipe: Recipe): number {
+  checkInputShape(recipe.inputShape);
+  return product(recipe.inputShape);
 }
 
 /** Keras' initial weights for a seed: glorot_uniform kernels, zero biases, layer by layer. */

@@ -54,7 +54,7 @@ export class TfjsEngine implements TrainEngine {
       return tf.tidy(() => tf.variable(tf.tensor(w.values, s.shape, 'float32')));
     });
     this.velocity = specs.map((s) => tf.tidy(() => tf.variable(tf.zeros(s.shape))));
-    this.x = tf.tensor2d(data.x, [data.rows, inputWidth(recipe)], 'float32');
+    this.x = tf.tensor2d(data.x instanceof Float32Array ? data.x : Float32Array.from(data.x), [data.rows, inputWidth(recipe)], 'float32');
     this.classify = recipe.loss === 'sparse_categorical_crossentropy';
     this.y = this.classify ? tf.tensor1d(Int32Array.from(data.y), 'int32') : tf.tensor2d(Float32Array.from(data.y), [data.rows, 1]);
     const lastDense = [...recipe.layers].reverse().find((l) => l.className === 'Dense');
@@ -86,6 +86,10 @@ export class TfjsEngine implements TrainEngine {
         if (l.activation) h = activate(l.activation, h);
       } else if (l.className === 'Activation') {
         h = activate(l.activation, h);
+      } else if (l.className === 'Rescaling') {
+        h = tf.add(tf.mul(h, l.scale), l.offset);
+      } else if (l.className === 'Flatten') {
+        // Rows are already flat ([n, features], row by row): nothing to do.
       } else {
         const m = masks?.get(i);
         if (m) h = tf.mul(h, m);
