@@ -152,7 +152,7 @@ it('Conv1D causal: (window - 1) * dilation zeros before the signal, then valid (
   expect(causal.shape).toEqual([2, 12, 2]);
   expect(maxAbs(causal, valid)).toBe(0);
   // ... and the valid one is tfjs' on the padded input.
-  const t = tf.tidy(() => tf.add(tf.conv1d(tf.tensor(padded.values, padded.shape as [number, number, number]), tf.tensor(r.step.params[0].values, r.step.params[0].shape as [number, number, number]), 1, 'valid', 'NWC', 2), tf.tensor(r.step.params[1].values)));
+  const t = tf.tidy(() => tf.add(tf.conv1d(tf.tensor3d(padded.values, padded.shape as [number, number, number]), tf.tensor3d(r.step.params[0].values, r.step.params[0].shape as [number, number, number]), 1, 'valid', 'NWC', 2), tf.tensor(r.step.params[1].values)));
   expect(maxAbs(valid, { shape: t.shape, values: t.dataSync() as Float32Array })).toBeLessThan(1e-5);
   t.dispose();
 });
@@ -163,7 +163,7 @@ it('DepthwiseConv2D with dilation follows Keras (tfjs-layers ignores dilation_ra
   expect(ref.shape).toEqual([1, 5, 5, 4]);
   const [k, b] = r.step.params;
   const t = tf.tidy(() =>
-    tf.relu(tf.add(tf.depthwiseConv2d(tf.tensor(r.step.inputs[0].values, [1, 9, 9, 2]), tf.tensor(k.values, k.shape as [number, number, number, number]), 1, 'valid', 'NHWC', 2), tf.tensor(b.values))),
+    tf.relu(tf.add(tf.depthwiseConv2d(tf.tensor4d(r.step.inputs[0].values, [1, 9, 9, 2]), tf.tensor4d(k.values, k.shape as [number, number, number, number]), 1, 'valid', 'NHWC', 2), tf.tensor(b.values))),
   );
   expect(maxAbs(ref, { shape: t.shape, values: t.dataSync() as Float32Array })).toBeLessThan(1e-5);
   t.dispose();

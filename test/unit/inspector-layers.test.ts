@@ -87,7 +87,7 @@ describe('reference implementations agree with tfjs', () => {
   });
 
   it('has no kind for classes not built yet', () => {
-    expect(kindFor('Conv2D')).toBeNull();
+    expect(kindFor('LSTM')).toBeNull();
     expect(kindFor('dense')).toBeNull(); // class names only, never layer names
   });
 });
@@ -127,9 +127,9 @@ describe('explanations with the real numbers', () => {
     const d = explainStep(step('Dropout', { rate: 0.2 }, [x], [], x));
     expect(d.kind === 'dropout' && d.rate).toBe(0.2);
     expect(d.notes.join(' ')).toMatch(/unchanged.*random 20%/);
-    const u = explainStep(step('Conv2D', {}, [x], [], x));
+    const u = explainStep(step('LSTM', {}, [x], [], x));
     expect(u.kind).toBe('unsupported');
-    expect(u.kind === 'unsupported' && u.message).toBe('no reference implementation for Conv2D yet');
+    expect(u.kind === 'unsupported' && u.message).toBe('no reference implementation for LSTM yet');
   });
 
   it('Flatten and Add formulas', () => {

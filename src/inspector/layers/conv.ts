@@ -404,21 +404,10 @@ function axes(step: TraceStep) {
   return { inputs: [act()], params, output: act() };
 }
 
-export const conv: LayerKind = {
-  classNames: Object.keys(SPATIAL),
-  reference(inputs, params, config) {
-    // The class is not passed to reference: tell the variants apart by their parameters and rank.
-    return reference(classFromParams(inputs, params), inputs, params, config);
-  },
+/** One LayerKind per convolution class (the reference is told its class this way). */
+export const convKinds: LayerKind[] = Object.keys(SPATIAL).map((className) => ({
+  classNames: [className],
+  reference: (inputs, params, config) => reference(className, inputs, params, config),
   explain,
   axes,
-};
-
-/** Which convolution class a reference call is for, from its parameters and input rank. */
-function classFromParams(inputs: Tensor[], params: NamedTensor[]): string {
-  const spatial = (inputs[0]?.shape.length ?? 4) - 2;
-  const d = spatial === 1 ? '1D' : spatial === 2 ? '2D' : '3D';
-  if (param(params, 'pointwise_kernel')) return `SeparableConv${d}`;
-  if (param(params, 'depthwise_kernel')) return `DepthwiseConv${d}`;
-  return `Conv${d}`;
-}
+}));

@@ -12,13 +12,14 @@ import type { TraceStep } from '../types';
 import { activation } from './activation';
 import { add } from './add';
 import { concatenate } from './concatenate';
-import { conv } from './conv';
+import { convKinds } from './conv';
+import { poolingKinds } from './pooling';
 import { dense } from './dense';
 import { dropout } from './dropout';
 import { flatten } from './flatten';
 import { input } from './input';
 
-const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten, concatenate, add, conv];
+const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten, concatenate, add, ...convKinds, ...poolingKinds];
 
 const BY_CLASS: ReadonlyMap<string, LayerKind> = new Map(KINDS.flatMap((k) => k.classNames.map((c) => [c, k] as const)));
 
@@ -79,5 +80,6 @@ function unsupported(step: TraceStep, message: string): Explanation {
 export { suggestLayout, defaultRoles } from '../axes';
 export { neuronSum } from './dense';
 export { convCell } from './conv';
+export { poolCell } from './pooling';
 export type { NeuronSum, NeuronTerm } from './dense';
 export { explainInput } from './input';

@@ -1,0 +1,244 @@
+/**
+ * Keras MaxPooling1D/2D/3D, AveragePooling1D/2D/3D and GlobalMax/GlobalAveragePooling1D/2D/3D:
+ * reference, explanation, axes and `poolCell` (one output cell's window with its max or mean).
+ * With padding 'same' the padded cells are ignored: the max never sees them and the mean divides by
+ * the number of cells inside the input, as TensorFlow does.
+ */
+import { spatialRoles } from '../axes';
+import type { AxisRole } from '../axes';
+import type { Explanation, LayerKind, PoolCell, PoolExplanation, WindowGeometry } from '../explain';
+import { inputLabel, outputLabel } from '../explain';
+import { formatNumber, formatShape } from '../format';
+import type { Tensor, TraceStep } from '../types';
+import { requireInputs } from './util';
+import { as3, as5d, dataFormat, paddingOf, toChannelsFirst, toChannelsLast, tuple, windowGeometry, windowTaps } from './window';
+
+interface PoolInfo {
+  op: 'max' | 'average';
+  spatial: number;
+  global: boolean;
+}
+
+const CLASSES: Record<string, PoolInfo> = {};
+for (const spatial of [1, 2, 3]) {
+  CLASSES[`MaxPooling${spatial}D`] = { op: 'max', spatial, global: false };
+  CLASSES[`AveragePooling${spatial}D`] = { op: 'average', spatial, global: false };
+  CLASSES[`GlobalMaxPooling${spatial}D`] = { op: 'max', spatial, global: true };
+  CLASSES[`GlobalAveragePooling${spatial}D`] = { op: 'average', spatial, global: true };
+}
+// Keras' shorter aliases, in case a file names them.
+for (const [alias, name] of [
+  ['MaxPool1D', 'MaxPooling1D'], ['MaxPool2D', 'MaxPooling2D'], ['MaxPool3D', 'MaxPooling3D'],
+  ['AvgPool1D', 'AveragePooling1D'], ['AvgPool2D', 'AveragePooling2D'], ['AvgPool3D', 'AveragePooling3D'],
+  ['GlobalMaxPool1D', 'GlobalMaxPooling1D'], ['GlobalMaxPool2D', 'GlobalMaxPooling2D'], ['GlobalMaxPool3D', 'GlobalMaxPooling3D'],
+  ['GlobalAvgPool1D', 'GlobalAveragePooling1D'], ['GlobalAvgPool2D', 'GlobalAveragePooling2D'], ['GlobalAvgPool3D', 'GlobalAveragePooling3D'],
+]) CLASSES[alias] = CLASSES[name];
+
+interface Setup extends PoolInfo {
+  g: WindowGeometry;
+  x: Tensor;
+  channels: number;
+  keepdims: boolean;
+}
+
+function setup(info: PoolInfo, className: string, inputs: Tensor[], config: Record<string, unknown>): Setup {
+  requireInputs(inputs, 1, className);
+  const raw = inputs[0];
+  if (raw.shape.length !== info.spatial + 2) throw new Error(`${className} expects a rank-${info.spatial + 2} input, got shape ${formatShape(raw.shape)}`);
+  const format = dataFormat(config);
+  const x = format === 'channels_first' ? toChannelsLast(raw) : raw;
+  const inputSize = x.shape.slice(1, -1);
+  const channels = x.shape[x.shape.length - 1];
+  if (info.global) {
+    const ones = Array<number>(info.spatial).fill(1);
+    const g = windowGeometry(inputSize, inputSize, ones, ones, 'valid', format);
+    return { ...info, g, x, channels, keepdims: config.keepdims === true };
+  }
+  const size = tuple(config.pool_size, info.spatial, 2);
+  const strides = config.strides === null || config.strides === undefined ? size : tuple(config.strides, info.spatial, 1);
+  const padding = paddingOf(config);
+  if (padding === 'causal') throw new Error(`${className} does not take padding 'causal'`);
+  const g = windowGeometry(inputSize, size, strides, Array<number>(info.spatial).fill(1), padding, format);
+  return { ...info, g, x, channels, keepdims: false };
+}
+
+function pool(s: Setup): Float32Array {
+  const [B, D, H, W, C] = as5d(s.x.shape);
+  const [OD, OH, OW] = as3(s.g.outputSize, 1);
+  const [KD, KH, KW] = as3(s.g.size, 1);
+  const [sd, sh, sw] = as3(s.g.strides, 1);
+  const [pd, ph, pw] = as3(s.g.padBefore, 0);
+  const xv = s.x.values;
+  const out = new Float32Array(B * OD * OH * OW * C);
+  const acc = new Float64Array(C);
+  const max = s.op === 'max';
+  for (let b = 0; b < B; b++) {
+    for (let od = 0; od < OD; od++) {
+      const d0 = Math.max(od * sd - pd, 0);
+      const d1 = Math.min(od * sd - pd + KD, D);
+      for (let oh = 0; oh < OH; oh++) {
+        const h0 = Math.max(oh * sh - ph, 0);
+        const h1 = Math.min(oh * sh - ph + KH, H);
+        for (let ow = 0; ow < OW; ow++) {
+          const w0 = Math.max(ow * sw - pw, 0);
+          const w1 = Math.min(ow * sw - pw + KW, W);
+          acc.fill(max ? -Infinity : 0);
+          for (let d = d0; d < d1; d++) {
+            for (let h = h0; h < h1; h++) {
+              for (let w = w0; w < w1; w++) {
+                const xo = (((b * D + d) * H + h) * W + w) * C;
+                if (max) {
+                  for (let c = 0; c < C; c++) if (xv[xo + c] > acc[c] || Number.isNaN(xv[xo + c])) acc[c] = xv[xo + c];
+                } else {
+                  for (let c = 0; c < C; c++) acc[c] += xv[xo + c];
+                }
+              }
+            }
+          }
+          const count = (d1 - d0) * (h1 - h0) * (w1 - w0);
+          const o = (((b * OD + od) * OH + oh) * OW + ow) * C;
+          for (let c = 0; c < C; c++) out[o + c] = max ? acc[c] : acc[c] / count;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function outputShape(s: Setup, batch: number): number[] {
+  if (s.global && !s.keepdims) return [batch, s.channels];
+  const spatial = s.g.outputSize;
+  return s.g.dataFormat === 'channels_first' ? [batch, s.channels, ...spatial] : [batch, ...spatial, s.channels];
+}
+
+function reference(info: PoolInfo, className: string, inputs: Tensor[], config: Record<string, unknown>): Tensor {
+  const s = setup(info, className, inputs, config);
+  const values = pool(s);
+  const batch = s.x.shape[0];
+  if (s.global && !s.keepdims) return { shape: [batch, s.channels], values };
+  const y: Tensor = { shape: [batch, ...s.g.outputSize, s.channels], values };
+  return s.g.dataFormat === 'channels_first' ? toChannelsFirst(y) : y;
+}
+
+const fmt = (v: number, digits: number) => formatNumber(v, digits, { ascii: true });
+
+/**
+ * The window behind output cell `position` (spatial coordinates; [] or zeros for a global pooling)
+ * of `channel` in batch example `batch`, with its values and their max or mean.
+ */
+export function poolCell(step: TraceStep, position: number[], channel: number, batch = 0, digits = 3): PoolCell {
+  const info = CLASSES[step.className];
+  if (!info) throw new Error(`${step.name} is not a pooling layer`);
+  const s = setup(info, step.className, step.inputs, step.config);
+  const pos = s.global && position.length === 0 ? Array<number>(s.spatial).fill(0) : position;
+  if (!Number.isInteger(channel) || channel < 0 || channel >= s.channels) throw new Error(`channel must be 0..${s.channels - 1}, got ${channel}`);
+  if (!Number.isInteger(batch) || batch < 0 || batch >= s.x.shape[0]) throw new Error(`batch example must be 0..${s.x.shape[0] - 1}, got ${batch}`);
+  const { origin, taps } = windowTaps(s.g, pos);
+  const x: number[] = [];
+  let count = 0;
+  let sum = 0;
+  let best = -Infinity;
+  let argmax: number | null = null;
+  taps.forEach((tap, t) => {
+    if (!tap.inside) {
+      x.push(NaN);
+      return;
+    }
+    let flat = batch;
+    tap.at.forEach((v, a) => (flat = flat * s.g.inputSize[a] + v));
+    const v = s.x.values[flat * s.channels + channel];
+    x.push(v);
+    count++;
+    sum += v;
+    if (v > best || argmax === null) {
+      best = v;
+      argmax = t;
+    }
+  });
+  const result = s.op === 'max' ? best : sum / count;
+  let flat = batch;
+  if (s.global && !s.keepdims) flat = flat * s.channels + channel;
+  else if (s.g.dataFormat === 'channels_first') {
+    flat = flat * s.channels + channel;
+    pos.forEach((p, a) => (flat = flat * s.g.outputSize[a] + p));
+  } else {
+    pos.forEach((p, a) => (flat = flat * s.g.outputSize[a] + p));
+    flat = flat * s.channels + channel;
+  }
+  const inside = x.filter((v) => !Number.isNaN(v));
+  const list = inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(', ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(', ')}, ... (${inside.length} values)`;
+  const text =
+    s.op === 'max'
+      ? `max(${list}) = ${fmt(result, digits)}`
+      : `(${inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(' + ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(' + ')} + ... (${inside.length} values)`}) / ${count} = ${fmt(result, digits)}`;
+  return {
+    batch,
+    position: [...pos],
+    channel,
+    op: s.op,
+    taps,
+    origin,
+    x,
+    count,
+    argmax: s.op === 'max' ? argmax : null,
+    result,
+    output: step.output.values[flat],
+    text,
+  };
+}
+
+const tupleText = (v: number[]) => (v.length === 1 ? `${v[0]}` : `(${v.join(', ')})`);
+
+function explain(step: TraceStep): Explanation {
+  const info = CLASSES[step.className];
+  const s = setup(info, step.className, step.inputs, step.config);
+  const { g } = s;
+  const xName = inputLabel(step, 0);
+  const axesList = g.dataFormat === 'channels_first' ? g.inputSize.map((_, a) => a + 2) : g.inputSize.map((_, a) => a + 1);
+  const npOp = s.op === 'max' ? 'max' : 'mean';
+  const formula = s.global
+    ? `${outputLabel(step)} = np.${npOp}(${xName}, axis=${tupleText(axesList)}${s.keepdims ? ', keepdims=True' : ''})`
+    : `${outputLabel(step)} = ${s.op === 'max' ? 'max' : 'average'}_pool(${xName}, pool_size=${tupleText(g.size)}, strides=${tupleText(g.strides)}, padding='${g.padding}')`;
+  const notes: string[] = [];
+  const what = s.op === 'max' ? 'the largest value' : 'the mean';
+  if (s.global) {
+    notes.push(`Each of the ${s.channels} channels becomes one number: ${what} over all ${g.inputSize.join(' x ')} positions.`);
+  } else {
+    notes.push(
+      `A ${g.size.join(' x ')} window moves ${g.strides.join(' x ')} cells at a time over each channel separately; each output is ${what} of the values in its window. No weights are learned.`,
+    );
+    if (g.padding === 'same' && g.padBefore.some((p, a) => p > 0 || g.padAfter[a] > 0)) {
+      notes.push(
+        `padding='same': windows at the edge reach past the input (${g.padBefore.map((p, a) => `${p} before, ${g.padAfter[a]} after`).join('; ')}); those cells are ignored` +
+          (s.op === 'average' ? ', and the mean divides by the number of cells inside the input.' : '.'),
+      );
+    }
+  }
+  const ex: PoolExplanation = { kind: 'pooling', ...g, op: s.op, global: s.global, keepdims: s.keepdims, channels: s.channels };
+  return {
+    ...ex,
+    title: `${step.className} layer ${step.name}`,
+    formula,
+    shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
+    notes,
+  };
+}
+
+function axes(step: TraceStep) {
+  const info = CLASSES[step.className];
+  const first = dataFormat(step.config) === 'channels_first';
+  const act = (): AxisRole[] => {
+    const r = spatialRoles(info.spatial);
+    return first ? ['batch', 'channel', ...r.slice(1, -1)] : r;
+  };
+  const keep = step.config.keepdims === true;
+  return { inputs: [act()], params: {}, output: info.global && !keep ? (['batch', 'channel'] as AxisRole[]) : act() };
+}
+
+/** One LayerKind per pooling class, so each reference knows whether it takes the max or the mean. */
+export const poolingKinds: LayerKind[] = Object.entries(CLASSES).map(([className, info]) => ({
+  classNames: [className],
+  reference: (inputs, _params, config) => reference(info, className, inputs, config),
+  explain,
+  axes,
+}));
