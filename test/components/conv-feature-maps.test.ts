@@ -25,7 +25,7 @@ describe('FeatureMapGrid', () => {
     // (1, 6, 5, 4): channel c holds c * 100 + row * 5 + col
     const t = tensor([1, 6, 5, 4], (i) => Math.floor(i / 4) + (i % 4) * 100);
     const onhover = vi.fn();
-    const screen = await render(FeatureMapGrid, { tensor: t, title: 'values_1', onhover });
+    const screen = await render(FeatureMapGrid, { tensor: t, title: 'values_1', onhover, tilePx: 48 });
     await expect.element(screen.getByText('(1, 6, 5, 4)')).toBeVisible();
     await expect.element(screen.getByText('4 channels of 6 × 5')).toBeVisible();
     const canvas = screen.container.querySelector('canvas')!;
@@ -53,7 +53,7 @@ describe('FeatureMapGrid', () => {
   it('a click picks a value and opens the numbers of its channel', async () => {
     const t = tensor([1, 4, 4, 2], (i) => (i % 2 ? -1 : 1) * Math.floor(i / 2));
     const onpick = vi.fn();
-    const screen = await render(FeatureMapGrid, { tensor: t, title: 'values_2', onpick });
+    const screen = await render(FeatureMapGrid, { tensor: t, title: 'values_2', onpick, tilePx: 32 });
     const canvas = screen.container.querySelector('canvas')!;
     // tile 1 starts at 4 * 8 + 4 = 36; value (1, 2)
     await userEvent.click(page.elementLocator(canvas), { position: { x: 36 + 2 * 8 + 3, y: 8 + 3 } });

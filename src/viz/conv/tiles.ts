@@ -240,7 +240,7 @@ export function gridGeometry(src: TileSource, tilePx = 84, stripPx = 14, maxWidt
     return finish(src, Math.min(kx, Math.max(1, Math.floor(kx))), stripPx, 3, 1);
   }
   const long = Math.max(src.tileH, src.tileW);
-  const kx = long <= 8 ? 8 : tilePx / long;
+  const kx = Math.max(tilePx / long, long <= 8 ? 8 : 0);
   const gap = 4;
   const cols = Math.max(1, Math.min(src.cols, Math.floor((maxWidth + gap) / (src.tileW * kx + gap))));
   return finish(src, kx, kx, gap, cols);
