@@ -121,6 +121,33 @@ describe('DenseArithmetic', () => {
     expect(num(screen.container.querySelector('td[data-total]')?.textContent ?? '')).toBeCloseTo(t.values[1].values[15], 2);
   });
 
+  it('at MNIST size (784 -> 128): the 12 largest terms, the other 772 summed, the total checked against tfjs', async () => {
+    const m = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 128, inputShape: [784], activation: 'relu', name: 'dense', biasInitializer: 'ones', kernelInitializer: tfl.initializers.glorotUniform({ seed: 3 }) })],
+    });
+    // a "1": a bright bar in columns 13..15, rows 4..23, everything else 0
+    const x = Array.from({ length: 784 }, (_, i) => (i % 28 >= 13 && i % 28 <= 15 && i >= 4 * 28 && i < 24 * 28 ? 255 : 0));
+    const t = traceModel(m, x);
+    m.dispose();
+    const step = t.steps[0];
+    const screen = await render(DenseArithmetic, { step, neuron: 5, inputImage: [28, 28] });
+    const rows = [...screen.container.querySelectorAll('.terms tbody tr')];
+    expect(rows).toHaveLength(13);
+    const k = step.params[0].values;
+    const products = x.map((v, j) => v * k[j * 128 + 5]);
+    const largest = products.map((p, j) => [Math.abs(p), j]).sort((a, b) => b[0] - a[0]).slice(0, 12).map(([, j]) => j);
+    // listed largest first, each named by its pixel
+    expect(rows.slice(0, 12).map((r) => r.querySelector('th')!.textContent)).toEqual(largest.map((j) => `${j} (row ${Math.floor(j / 28)}, col ${j % 28})`));
+    const rest = products.filter((_, j) => !largest.includes(j)).reduce((a, b) => a + b, 0);
+    expect(rows[12].textContent).toMatch(/the other 772 terms \(724 of them 0 because x = 0\) sum to/);
+    expect(num(screen.container.querySelector('td[data-rest]')!.textContent)).toBeCloseTo(rest, 0);
+    const total = num(screen.container.querySelector('td[data-total]')!.textContent);
+    expect(total).toBeCloseTo(products.reduce((a, b) => a + b, 1), 0);
+    expect(num(screen.container.querySelector('td[data-output]')!.textContent)).toBeCloseTo(Math.max(0, total), 0);
+    await expect.element(screen.getByText(/^✓ The sum agrees with tfjs to \|d\| = .* \(all 784 terms added, not only the ones listed\)\.$/)).toBeVisible();
+    await expect.element(screen.getByText(/^values_1\[0, 5\] = .* \+ \[772 more: .*\] \+ 1\.00 = /)).toBeVisible();
+  });
+
   it('a Dense with a built-in relu shows the activation after the sum', async () => {
     const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 3, inputShape: [2], activation: 'relu', biasInitializer: 'ones' })] });
     const t = traceModel(m, [1, -1]);

@@ -156,3 +156,29 @@ export function neuronSum(step: TraceStep, neuron: number, digits = 3): NeuronSu
           : `${act}(${f(total)}) = ${f(all[neuron])}`,
   };
 }
+
+/** A neuron's sum as a panel lists it: every term for a small layer, the largest ones and the rest summed for a big one. */
+export interface NeuronSumListing extends NeuronSum {
+  /** The listed terms: all of them in index order when there are at most `allUpTo`, else the `top` largest |x * w|, largest first. */
+  shown: NeuronTerm[];
+  /** The terms not listed, summed (in float64); null when every term is listed. */
+  rest: { count: number; sum: number; zeroInputs: number } | null;
+  /** |activated - output|: how far the plain-TypeScript sum (after the activation) is from what tfjs computed. */
+  diff: number;
+}
+
+/** Lists a neuron's sum: all terms up to `allUpTo` inputs, else the `top` largest by |x * w| and "the other N terms sum to S". */
+export function listNeuronSum(sum: NeuronSum, top = 12, allUpTo = 32): NeuronSumListing {
+  const diff = Math.abs(sum.activated - sum.output);
+  if (sum.terms.length <= allUpTo) return { ...sum, shown: sum.terms, rest: null, diff };
+  const order = [...sum.terms].sort((a, b) => Math.abs(b.product) - Math.abs(a.product) || a.index - b.index);
+  const shown = order.slice(0, top);
+  const others = order.slice(top);
+  let restSum = 0;
+  let zeroInputs = 0;
+  for (const t of others) {
+    restSum += t.product;
+    if (t.x === 0) zeroInputs++;
+  }
+  return { ...sum, shown, rest: { count: others.length, sum: restSum, zeroInputs }, diff };
+}
