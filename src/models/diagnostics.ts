@@ -6,6 +6,13 @@
 import type { Dataset, Recipe, WeightTensor } from './types';
 import { predictRows, reluOutputs } from './train/forward';
 import { splitRows } from './train/split';
+import { findCourse } from './courses';
+
+/** The words for one and several examples, and the accuracy below which a run is called weak. */
+export interface DiagnoseOptions {
+  nouns?: { one: string; many: string };
+  weakAccuracy?: number | null;
+}
 
 export interface DeadUnits {
   /** The Dense layer whose ReLU output is checked, e.g. "dense". */
@@ -30,19 +37,17 @@ export interface Diagnosis {
 }
 
 const STUCK_ACCURACY = 0.4;
-/** Below this a run that is not stuck still gets a hint to retrain. */
-const WEAK_ACCURACY = 0.9;
 
-function rowNoun(data: Dataset, count: number): string {
-  const noun = data.id === 'iris' ? 'flower' : 'row';
-  return count === 1 ? noun : `${noun}s`;
+/** The course's nouns for its rows ("flower"/"flowers"), from the option or the data set's course. */
+function nounsFor(data: Dataset, options: DiagnoseOptions): { one: string; many: string } {
+  return options.nouns ?? findCourse(data.id)?.nouns ?? { one: 'row', many: 'rows' };
 }
 
 function percent(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
 }
 
-function deadPhrase(dead: DeadUnits[], data: Dataset): string | null {
+function deadPhrase(dead: DeadUnits[], nouns: { one: string }): string | null {
   const hit = dead.filter((d) => d.dead.length > 0);
   if (hit.length === 0) return null;
   const parts =
@@ -51,10 +56,16 @@ function deadPhrase(dead: DeadUnits[], data: Dataset): string | null {
       : hit.map((d) => `${d.dead.length} of ${d.units} units of layer ${d.layer}`);
   const total = hit.reduce((s, d) => s + d.dead.length, 0);
   const verb = total === 1 ? 'never fires (its' : 'never fire (their';
-  return `${parts.join(' and ')} ${verb} ReLU output is 0 for every ${rowNoun(data, 1)})`;
+  return `${parts.join(' and ')} ${verb} ReLU output is 0 for every ${nouns.one})`;
 }
 
-export function diagnose(recipe: Recipe, weights: WeightTensor[], data: Dataset): Diagnosis {
+/**
+ * What a trained run does on every row. `options.weakAccuracy` (the course's; default from the
+ * data set's course, else 0.9) is where a run that is not stuck still gets a hint to retrain.
+ */
+export function diagnose(recipe: Recipe, weights: WeightTensor[], data: Dataset, options: DiagnoseOptions = {}): Diagnosis {
+  const nouns = nounsFor(data, options);
+  const weak = options.weakAccuracy !== undefined ? options.weakAccuracy : (findCourse(data.id)?.weakAccuracy ?? 0.9);
   const deadUnits = reluOutputs(recipe, weights, data).map(({ layer, units, values }) => {
     const dead: number[] = [];
     for (let u = 0; u < units; u++) {
@@ -64,7 +75,7 @@ export function diagnose(recipe: Recipe, weights: WeightTensor[], data: Dataset)
     }
     return { layer, units, dead };
   });
-  const dead = deadPhrase(deadUnits, data);
+  const dead = deadPhrase(deadUnits, nouns);
   const n = data.rows;
   if (data.task !== 'classification') {
     return {
@@ -86,17 +97,17 @@ export function diagnose(recipe: Recipe, weights: WeightTensor[], data: Dataset)
   const only = predictedCounts.findIndex((c) => c === n);
   const singleClass = n > 0 && only >= 0 ? (data.classNames[only] ?? `class ${only}`) : null;
   const stuck = singleClass !== null || accuracy <= STUCK_ACCURACY;
-  const rows = `${n} ${rowNoun(data, n)}`;
+  const rows = `${n} ${n === 1 ? nouns.one : nouns.many}`;
   let message: string;
   if (singleClass !== null) {
     message = dead
-      ? `All ${rows} are predicted as ${singleClass}: ${dead}, so the network cannot tell the ${rowNoun(data, 2)} apart (accuracy ${percent(accuracy)}). The random start left too few units alive. Retrain with a new seed.`
+      ? `All ${rows} are predicted as ${singleClass}: ${dead}, so the network cannot tell the ${nouns.many} apart (accuracy ${percent(accuracy)}). The random start left too few units alive. Retrain with a new seed.`
       : `All ${rows} are predicted as ${singleClass} (accuracy ${percent(accuracy)}): the network has not learned to tell the classes apart. Retrain with a new seed.`;
   } else if (stuck) {
     message = `Only ${correct} of ${rows} (${percent(accuracy)}) are classified correctly, little better than guessing${dead ? `; ${dead}` : ''}. Retrain with a new seed.`;
   } else {
     message = `${correct} of ${rows} (${percent(accuracy)}) are classified correctly.${dead ? ` ${dead[0].toUpperCase()}${dead.slice(1)}; those units add nothing.` : ''}`;
-    if (accuracy < WEAK_ACCURACY) message += ' That is weak: a run with a new seed may well do better.';
+    if (weak !== null && accuracy < weak) message += ' That is weak: a run with a new seed may well do better.';
   }
   return { rows: n, predictedCounts, accuracy, deadUnits, stuck, singleClass, message };
 }

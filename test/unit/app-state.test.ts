@@ -1,7 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { AppState, COURSE_INPUT } from '../../src/viz/state/app.svelte';
-import { COURSE_SETTINGS } from '../../src/viz/state/share';
+import { AppState } from '../../src/viz/state/app.svelte';
+import { decodeShare } from '../../src/viz/state/share';
 import { tf, tfl } from '../../src/models/tf';
+import { findCourse, type Course, type CourseData } from '../../src/models/courses';
+import type { Dataset } from '../../src/models/types';
+
+const iris = findCourse('iris')!;
+const mnist = findCourse('mnist')!;
+const COURSE_SETTINGS = iris.defaults;
+const COURSE_INPUT = [5.3, 3.4, 1.9, 0.6];
+
+/** Synthetic 28 x 28 "digits" (class k: a bright row k), so MNIST's recipes run without the real files. */
+function fakeDigits(rows: number, id: string): Dataset {
+  const x = new Uint8Array(rows * 784);
+  const y = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    y[r] = r % 10;
+    for (let c = 0; c < 28; c++) x[r * 784 + (y[r] * 2 + 4) * 28 + c] = 200 + ((r * 7 + c) % 50);
+  }
+  return { id, title: id, x, inputShape: [28, 28], y, rows, features: 784, featureNames: [], task: 'classification', classNames: [...'0123456789'] };
+}
+/** The MNIST course with a small synthetic data set in place of the 70,000 images. */
+function smallMnist(loads: { count: number } = { count: 0 }): Course {
+  return {
+    ...mnist,
+    async load(onProgress) {
+      loads.count++;
+      onProgress?.(0.5, 'half');
+      const data: CourseData = { train: fakeDigits(200, 'train'), test: fakeDigits(50, 'test') };
+      return data;
+    },
+  };
+}
 
 function fileModel() {
   const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [3], name: 'only' })] });
@@ -87,10 +117,104 @@ describe('AppState with an Iris-shaped model from a file', () => {
     await app.init(null);
     const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 3, inputShape: [4], activation: 'softmax' })] });
     app.openBundle({ model, info: { title: 'x', featureNames: ['x0', 'x1', 'x2', 'x3'], classNames: null, scaler: null, featureRanges: null } });
-    expect(app.looksLikeIris).toBe(true);
-    app.useIrisNames();
+    expect(app.namesCourse?.id).toBe('iris');
+    await app.useCourseNames();
     expect(app.bundle?.info.classNames).toEqual(['setosa', 'versicolor', 'virginica']);
     expect(app.bundle?.info.featureNames[0]).toBe('sepal length (cm)');
-    expect(app.looksLikeIris).toBe(false);
+    expect(app.namesCourse).toBeNull();
+  });
+});
+
+describe('AppState takes a course', () => {
+  it('opens the course a shared link names, with its settings, recipe, test image and step', async () => {
+    const app = new AppState();
+    await app.init(null);
+    const course = smallMnist();
+    await app.openCourse(course, { ...decodeShare('#course=mnist&recipe=rescaling&hidden=32&seed=4&img=7&step=2'), course: 'mnist' });
+    expect(app.course.id).toBe('mnist');
+    expect(app.recipeId).toBe('rescaling');
+    expect(app.settings).toEqual({ ...mnist.defaults, hiddenUnits: 32, seed: 4 });
+    expect(app.inputOrigin).toEqual({ kind: 'test', index: 7 });
+    expect(app.input).toEqual(Array.from(app.testSet!.x.subarray(7 * 784, 8 * 784)));
+    expect(app.imageShape).toEqual({ height: 28, width: 28, channels: 1 });
+    expect(app.trace?.steps.map((s) => s.className)).toEqual(['Rescaling', 'Flatten', 'Dense', 'Dense']);
+    expect(app.trace?.steps[2].params[0].shape).toEqual([784, 32]);
+    expect(app.step).toBe(2);
+    expect(app.bundle?.info.classNames).toEqual([...'0123456789']);
+    expect(app.noun).toBe('digit');
+  });
+
+  it('loads a course once, with progress, and keeps each course model when switching back and forth', async () => {
+    const loads = { count: 0 };
+    const course = smallMnist(loads);
+    const app = new AppState();
+    await app.init(null);
+    await app.train({ ...COURSE_SETTINGS, epochs: 30 });
+    const irisOut = Array.from(app.trace!.values.at(-1)!.values);
+    const opening = app.openCourse(course);
+    expect(app.loading).toMatchObject({ course: 'mnist' });
+    await opening;
+    expect(app.loading).toBeNull();
+    expect(app.source).toMatchObject({ kind: 'course', trained: false, recipe: 'sequential' });
+    expect(app.diagnosis).toBeNull(); // MNIST is evaluated, not diagnosed row by row
+    await app.openCourse(iris);
+    expect(app.source).toMatchObject({ kind: 'course', trained: true });
+    expect(app.input).toEqual(COURSE_INPUT);
+    expect(Array.from(app.trace!.values.at(-1)!.values)).toEqual(irisOut);
+    expect(app.diagnosis?.message).toMatch(/flowers/);
+    await app.openCourse(course);
+    expect(loads.count).toBe(1);
+  });
+
+  it('trains an MNIST recipe, keeps the run for comparison, and picks test images', async () => {
+    const app = new AppState();
+    await app.init(null);
+    await app.openCourse(smallMnist());
+    await app.train({ ...mnist.defaults, epochs: 2, hiddenUnits: 16 });
+    expect(app.error).toBeNull();
+    expect(app.progress.history).toHaveLength(2);
+    expect(app.source).toMatchObject({ kind: 'course', trained: true });
+    app.selectRecipe('rescaling');
+    expect(app.source).toMatchObject({ kind: 'course', trained: false, recipe: 'rescaling' });
+    await app.train({ ...mnist.defaults, epochs: 2, hiddenUnits: 16 });
+    const runs = app.runs.of('mnist');
+    expect(runs.map((r) => r.recipe)).toEqual(['sequential', 'rescaling']);
+    expect(runs[1].detail).toMatch(/Rescaling/);
+    app.showTestImage(13);
+    expect(app.inputOrigin).toEqual({ kind: 'test', index: 13 });
+    app.showTestImage(50); // out of range: nothing changes
+    expect(app.inputOrigin).toEqual({ kind: 'test', index: 13 });
+    const drawn = new Array(784).fill(0).map((_, i) => (i % 29 === 0 ? 255 : 0));
+    app.setInput(drawn);
+    expect(app.inputOrigin).toEqual({ kind: 'drawn' });
+    // values_0 holds the raw grey levels; Rescaling(1/255) makes values_1.
+    expect(app.trace!.values[0].values[0]).toBe(255);
+    expect(app.trace!.values[1].values[0]).toBeCloseTo(1, 6);
+  });
+
+  it('the Sequential and the functional recipe give the same numbers for the same seed', async () => {
+    const app = new AppState();
+    await app.init(null);
+    await app.openCourse(smallMnist());
+    const seq = Array.from(app.trace!.values.at(-1)!.values);
+    app.selectRecipe('functional');
+    expect(app.source).toMatchObject({ recipe: 'functional' });
+    expect(Array.from(app.trace!.values.at(-1)!.values)).toEqual(seq);
+  });
+
+  it('a 28 x 28 model from a file takes an image, and gets the test images of the course it fits', async () => {
+    const app = new AppState();
+    await app.init(null);
+    await app.openCourse(smallMnist());
+    await app.openCourse(iris);
+    const model = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax' })] });
+    expect(app.openBundle({ model, info: { title: 'mine', featureNames: new Array(784).fill('p'), classNames: null, scaler: null, featureRanges: null } })).toBe(true);
+    expect(app.imageShape).toEqual({ height: 28, width: 28, channels: 1 });
+    expect(app.noun).toBe('image');
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(app.testSet?.rows).toBe(50);
+    expect(app.bundle?.info.classNames).toEqual([...'0123456789']);
+    expect(app.inputOrigin).toEqual({ kind: 'test', index: 0 });
   });
 });

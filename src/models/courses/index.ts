@@ -4,9 +4,10 @@
  */
 import { irisCourse } from './iris';
 import { housingCourse } from './housing';
+import { mnistCourse } from './mnist';
 import type { Course } from './types';
 
-export const COURSES: readonly Course[] = [irisCourse, housingCourse];
+export const COURSES: readonly Course[] = [irisCourse, mnistCourse, housingCourse];
 
 export const DEFAULT_COURSE: Course = COURSES[0];
 

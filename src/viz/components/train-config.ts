@@ -1,29 +1,26 @@
 /** Parsing and checking the train panel's fields: a clear message per bad field, never NaN. */
 import type { TrainPanelConfig } from './types';
 import { parseNumber } from '../../inspector/parse';
+import { DEFAULT_COURSE, type SettingRule } from '../../models/courses';
 
 export type TrainField = keyof TrainPanelConfig;
 
-/** The course defaults: 300 epochs, RMSprop's learning rate 0.001, 8 hidden units. */
-export const COURSE_DEFAULTS: Omit<TrainPanelConfig, 'seed'> = { epochs: 300, learningRate: 0.001, hiddenUnits: 8 };
+/** Labels, limits and hints of every field, per course (the course module is their one source). */
+export type TrainRules = Readonly<Record<TrainField, SettingRule>>;
 
-interface Rule {
-  label: string;
-  integer: boolean;
-  min: number;
-  max: number;
-}
-
-export const TRAIN_RULES: Record<TrainField, Rule> = {
-  epochs: { label: 'Epochs', integer: true, min: 1, max: 10_000 },
-  learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 10 },
-  hiddenUnits: { label: 'Hidden units', integer: true, min: 1, max: 512 },
-  seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1 },
+/** The first course's defaults (epochs, learning rate, hidden units), from its course module. */
+export const COURSE_DEFAULTS: Omit<TrainPanelConfig, 'seed'> = {
+  epochs: DEFAULT_COURSE.defaults.epochs,
+  learningRate: DEFAULT_COURSE.defaults.learningRate,
+  hiddenUnits: DEFAULT_COURSE.defaults.hiddenUnits,
 };
 
+/** The first course's rules: what the panel checks when it is given none. */
+export const TRAIN_RULES: TrainRules = DEFAULT_COURSE.settings;
+
 /** A field's text -> its number, or a message saying what is wrong. */
-export function parseField(field: TrainField, text: string): { value: number } | { error: string } {
-  const rule = TRAIN_RULES[field];
+export function parseField(field: TrainField, text: string, rules: TrainRules = TRAIN_RULES): { value: number } | { error: string } {
+  const rule = rules[field];
   const t = text.trim();
   if (t === '') return { error: `${rule.label} is required.` };
   // The app's one number grammar: "0,01" and "0.01" alike (src/inspector/parse.ts).
@@ -36,14 +33,14 @@ export function parseField(field: TrainField, text: string): { value: number } |
 }
 
 /** All fields at once: the config when every field is valid, and the messages per field. */
-export function parseConfig(texts: Record<TrainField, string>): {
+export function parseConfig(texts: Record<TrainField, string>, rules: TrainRules = TRAIN_RULES): {
   config: TrainPanelConfig | null;
   errors: Partial<Record<TrainField, string>>;
 } {
   const errors: Partial<Record<TrainField, string>> = {};
   const out: Partial<TrainPanelConfig> = {};
-  for (const field of Object.keys(TRAIN_RULES) as TrainField[]) {
-    const r = parseField(field, texts[field] ?? '');
+  for (const field of Object.keys(rules) as TrainField[]) {
+    const r = parseField(field, texts[field] ?? '', rules);
     if ('error' in r) errors[field] = r.error;
     else out[field] = r.value;
   }

@@ -1,19 +1,28 @@
 /**
  * The app's state in one typed place (Svelte 5 runes). Components read it and call its methods;
  * nothing else holds mutable state. One Trace feeds every view, so views and exports agree.
+ *
+ * The state takes a course (src/models/courses) and never names one: its data set loads when the
+ * course opens, its recipes, settings, input kind and output words come from the course module.
+ * What input a model takes (a table row or an image) comes from the course for the course model
+ * and from the model's input shape for a model opened from a file.
  */
-import { loadIris, featureRanges } from '../../models/iris';
-import { irisRecipe, buildModel, initialWeights, getWeights, IRIS_COURSE_CONFIG } from '../../models/recipes';
+import { buildModel, initialWeights, getWeights } from '../../models/recipes';
 import { createTrainingClient } from '../../models/train/client';
 import { initInferenceBackend } from '../../models/backend';
 import { diagnose, validationMix, type Diagnosis, type ValidationMix } from '../../models/diagnostics';
+import { COURSES, DEFAULT_COURSE, featureRanges, type Course, type CourseData, type CourseRecipe, type CourseSettings } from '../../models/courses';
 import { createTracer, type Tracer } from '../../inspector/trace';
 import type { Trace } from '../../inspector/types';
 import { openModelFiles, type FileLike } from '../../models/formats';
 import type { Dataset, EpochLog, ModelBundle, Recipe, Scaler, TrainConfig, WeightTensor } from '../../models/types';
-import { COURSE_SETTINGS, type ShareState, type TrainSettings } from './share';
+import { courseDefaults, type ShareState } from './share';
+import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from './images';
+import { RunHistory, type Run } from './runs.svelte';
+import { evaluateClassifier, type Evaluation } from './evaluate';
 
-export const COURSE_INPUT = [5.3, 3.4, 1.9, 0.6];
+/** Kept for callers of the old API: the settings the train panel edits. */
+export type TrainSettings = CourseSettings;
 
 export interface TrainingProgress {
   running: boolean;
@@ -26,25 +35,59 @@ export interface TrainingProgress {
   stopped: boolean;
 }
 
-export type ModelSource = { kind: 'course'; trained: boolean; settings: TrainSettings } | { kind: 'file' };
+export type ModelSource =
+  | { kind: 'course'; trained: boolean; settings: CourseSettings; recipe: string }
+  | { kind: 'file' };
+
+/** Where the image on screen came from: a test image (a link can name it), a drawing or a file. */
+export type InputOrigin = { kind: 'values' } | { kind: 'test'; index: number } | { kind: 'drawn' } | { kind: 'picture'; name: string };
+
+/** The data set loading: how far, and what. */
+export interface Loading {
+  course: string;
+  fraction: number;
+  message: string;
+}
+
+interface CourseModel {
+  weights: WeightTensor[];
+  settings: CourseSettings;
+  recipe: string;
+  trained: boolean;
+  history: EpochLog[];
+  engine: string | null;
+}
+
+const idleProgress = (epochs: number): TrainingProgress => ({
+  running: false, epoch: 0, totalEpochs: epochs, startedAt: 0, msLeft: null, history: [], engine: null, stopped: false,
+});
 
 export class AppState {
-  readonly dataset: Dataset = loadIris();
-  settings = $state<TrainSettings>({ ...COURSE_SETTINGS });
+  course = $state.raw<Course>(DEFAULT_COURSE);
+  /** The open course's data (null while it loads). */
+  data = $state.raw<CourseData | null>(null);
+  loading = $state.raw<Loading | null>(null);
+  recipeId = $state<string>(DEFAULT_COURSE.recipes[0].id);
+  settings = $state<CourseSettings>({ ...DEFAULT_COURSE.defaults });
   bundle = $state.raw<ModelBundle | null>(null);
-  source = $state.raw<ModelSource>({ kind: 'course', trained: false, settings: COURSE_SETTINGS });
-  input = $state.raw<number[]>([...COURSE_INPUT]);
+  source = $state.raw<ModelSource>({ kind: 'course', trained: false, settings: DEFAULT_COURSE.defaults, recipe: DEFAULT_COURSE.recipes[0].id });
+  input = $state.raw<number[]>([]);
+  inputOrigin = $state.raw<InputOrigin>({ kind: 'values' });
   /** True while a field holds an invalid value: the trace on screen belongs to the last good input. */
   stale = $state(false);
   trace = $state.raw<Trace | null>(null);
   /** The stepper position: 0 = values_0, k = layer_{k-1} (starts on layer_0). */
   step = $state(1);
-  progress = $state.raw<TrainingProgress>({
-    running: false, epoch: 0, totalEpochs: COURSE_SETTINGS.epochs, startedAt: 0, msLeft: null,
-    history: [], engine: null, stopped: false,
-  });
+  progress = $state.raw<TrainingProgress>(idleProgress(DEFAULT_COURSE.defaults.epochs));
   diagnosis = $state.raw<Diagnosis | null>(null);
-  readonly validation: ValidationMix = validationMix(this.dataset, IRIS_COURSE_CONFIG.validationSplit);
+  validation = $state.raw<ValidationMix | null>(null);
+  /** Test images for the image model on screen (the course's, or a matching course's for a file). */
+  testSet = $state.raw<Dataset | null>(null);
+  /** model.evaluate on `testSet` for the model on screen (null until asked; reset when the model changes). */
+  evaluation = $state.raw<Evaluation | null>(null);
+  evaluating = $state(false);
+  /** Finished runs, kept so their curves can be compared on one chart. */
+  readonly runs = new RunHistory();
   backend = $state('');
   error = $state<string | null>(null);
   #stop: (() => void) | null = null;
@@ -52,25 +95,129 @@ export class AppState {
   readonly #trainer = createTrainingClient();
   /** Planned once per model; runs one input through it. */
   #tracer: Tracer | null = null;
-  /** The course model's latest weights, to come back to after looking at a file's model. */
-  #courseWeights: { weights: WeightTensor[]; settings: TrainSettings; trained: boolean } | null = null;
+  /** Each course's latest model (weights and how they came about), to come back to. */
+  #courseModels = new Map<string, CourseModel>();
+  /** Each course's data, loaded once. */
+  #dataCache = new Map<string, Promise<CourseData>>();
   /** Bumped whenever another model is shown, so a training run that ends later does not replace it. */
   #generation = 0;
+  /** Bumped whenever a course is opened, so a slow data load of an earlier one is dropped. */
+  #opening = 0;
 
-  /** Sets up the backend and the untrained course model (random initial weights from the seed). */
+  /** Sets up the backend and opens the course a link names (or the first course), untrained. */
   async init(shared: ShareState | null): Promise<void> {
     this.backend = await initInferenceBackend();
-    if (shared) {
-      this.settings = { ...shared.settings };
-      this.input = [...shared.input];
-    }
-    this.#showCourse(initialWeights(this.recipe, this.settings.seed), false);
-    if (shared) this.selectStep(shared.step);
-    if (shared?.trained) await this.train();
+    const course = (shared && COURSES.find((c) => c.id === shared.course)) || DEFAULT_COURSE;
+    await this.openCourse(course, shared);
+  }
+
+  get courses(): readonly Course[] {
+    return COURSES;
+  }
+
+  get courseRecipe(): CourseRecipe {
+    return this.course.recipes.find((r) => r.id === this.recipeId) ?? this.course.recipes[0];
   }
 
   get recipe(): Recipe {
-    return irisRecipe(this.settings.hiddenUnits);
+    return this.courseRecipe.build(this.settings.hiddenUnits, this.course.fit);
+  }
+
+  /** The image the model on screen takes (height, width, channels), or null for a table row. */
+  get imageShape(): ImageShape | null {
+    if (this.source.kind === 'course') {
+      const i = this.course.input;
+      return i.kind === 'image' ? { height: i.height, width: i.width, channels: i.channels } : null;
+    }
+    return this.trace ? imageShapeOf(this.trace.values[0].shape.slice(1)) : null;
+  }
+
+  /** The words for one example of what the model on screen takes ("flower", "digit", "input"). */
+  get noun(): string {
+    return this.source.kind === 'course' ? this.course.nouns.one : this.imageShape ? 'image' : 'input';
+  }
+
+  /** Opens a course: loads its data (with progress), then shows its latest model, or an untrained one. */
+  async openCourse(course: Course, shared: ShareState | null = null): Promise<void> {
+    if (this.progress.running) this.stopTraining();
+    const opening = ++this.#opening;
+    this.#generation++;
+    const kept = this.#courseModels.get(course.id);
+    const start = shared?.course === course.id ? shared : courseDefaults(course);
+    this.course = course;
+    this.settings = { ...(shared ? start.settings : kept?.settings ?? start.settings) };
+    this.recipeId = shared ? start.recipe : kept?.recipe ?? start.recipe;
+    this.progress = { ...idleProgress(this.settings.epochs), history: kept && !shared ? kept.history : [], engine: kept?.engine ?? null };
+    this.diagnosis = null;
+    this.validation = null;
+    this.error = null;
+    let data: CourseData;
+    try {
+      data = await this.#loadData(course);
+    } catch (e) {
+      if (opening === this.#opening) {
+        this.loading = null;
+        this.error = `The ${course.title} data could not be loaded: ${(e as Error).message}`;
+      }
+      return;
+    }
+    if (opening !== this.#opening) return;
+    this.data = data;
+    this.testSet = data.test;
+    this.validation = validationMix(data.train, course.fit.validationSplit);
+    this.#startInput(course, data, start);
+    if (kept && !shared) {
+      this.#showCourse(kept.weights, kept.trained, kept.history, kept.engine);
+    } else {
+      this.#showCourse(initialWeights(this.recipe, this.settings.seed), false, [], null);
+    }
+    this.selectStep(start.step);
+    if (shared?.trained) await this.train();
+  }
+
+  /** The course's data, loaded once; progress shows in `loading`. */
+  #loadData(course: Course): Promise<CourseData> {
+    let p = this.#dataCache.get(course.id);
+    if (!p) {
+      this.loading = { course: course.id, fraction: 0, message: `Loading the ${course.title} data…` };
+      p = course.load((fraction, message) => {
+        if (this.loading?.course === course.id) this.loading = { course: course.id, fraction, message };
+      });
+      this.#dataCache.set(course.id, p);
+      p.then(
+        () => {
+          if (this.loading?.course === course.id) this.loading = null;
+        },
+        () => this.#dataCache.delete(course.id),
+      );
+    }
+    return p;
+  }
+
+  #startInput(course: Course, data: CourseData, start: ShareState): void {
+    const input = course.input;
+    if (input.kind === 'table') {
+      const given = start.input?.kind === 'values' && start.input.values.length === input.featureNames.length;
+      const values = given && start.input?.kind === 'values' ? start.input.values : input.initial;
+      this.input = [...values];
+      this.inputOrigin = { kind: 'values' };
+    } else {
+      const test = data.test ?? data.train;
+      const asked = start.input?.kind === 'test' ? start.input.index : input.initialTestImage;
+      const index = Math.min(Math.max(0, asked), test.rows - 1);
+      this.input = testImage(test, index);
+      this.inputOrigin = { kind: 'test', index };
+    }
+    this.stale = false;
+  }
+
+  /** Picks one of the course's recipes (e.g. with Rescaling): an untrained model of it is shown. */
+  selectRecipe(id: string): void {
+    if (this.progress.running || !this.course.recipes.some((r) => r.id === id)) return;
+    this.recipeId = id;
+    this.#generation++;
+    this.progress = idleProgress(this.settings.epochs);
+    this.#showCourse(initialWeights(this.recipe, this.settings.seed), false, [], null);
   }
 
   /** Stepper positions: 0 shows values_0 (the input), k >= 1 shows layer_{k-1}. */
@@ -82,11 +229,19 @@ export class AppState {
     this.step = Math.max(0, Math.min(this.positionCount - 1, Math.round(position)));
   }
 
-  /** A valid input from the form: trace at once. */
-  setInput(values: number[]): void {
+  /** A valid input (form values, a drawn digit, a picture): trace at once. */
+  setInput(values: number[], origin: InputOrigin = { kind: this.imageShape ? 'drawn' : 'values' }): void {
     this.input = values;
+    this.inputOrigin = origin;
     this.stale = false;
     this.retrace();
+  }
+
+  /** Shows test image `index` of the test set as the input. */
+  showTestImage(index: number): void {
+    const test = this.testSet;
+    if (!test || !Number.isInteger(index) || index < 0 || index >= test.rows) return;
+    this.setInput(testImage(test, index), { kind: 'test', index });
   }
 
   /** The form holds an invalid value: keep the last good trace on screen, marked stale. */
@@ -105,17 +260,19 @@ export class AppState {
     }
   }
 
-  async train(settings: TrainSettings = this.settings): Promise<void> {
-    if (this.progress.running) return;
+  async train(settings: CourseSettings = this.settings): Promise<void> {
+    if (this.progress.running || !this.data) return;
     this.settings = { ...settings };
+    const course = this.course;
     const recipe = this.recipe;
+    const recipeId = this.courseRecipe.id;
     const config: TrainConfig = {
-      ...IRIS_COURSE_CONFIG,
+      ...course.fit,
       epochs: settings.epochs, learningRate: settings.learningRate, seed: settings.seed,
     };
     const startedAt = performance.now();
     this.progress = { running: true, epoch: 0, totalEpochs: settings.epochs, startedAt, msLeft: null, history: [], engine: null, stopped: false };
-    const run = this.#trainer.startTraining(recipe, this.dataset, config, (logs) => {
+    const run = this.#trainer.startTraining(recipe, this.data.train, config, (logs) => {
       const history = [...this.progress.history, ...logs];
       const epoch = history.length;
       const elapsed = performance.now() - startedAt;
@@ -125,12 +282,18 @@ export class AppState {
     const generation = ++this.#generation;
     try {
       const result = await run.done;
+      this.runs.add({ course: course.id, recipe: recipeId, recipeTitle: this.courseRecipe.title, settings: { ...settings }, history: result.history });
+      if (generation !== this.#generation) {
+        // Another model (or course) is on screen now: keep this run's weights for its course.
+        this.#courseModels.set(course.id, { weights: result.weights, settings: { ...settings }, recipe: recipeId, trained: true, history: result.history, engine: result.engine });
+        if (this.course === course) this.progress = { ...this.progress, running: false };
+        return;
+      }
       this.progress = {
         ...this.progress, running: false, history: result.history, epoch: result.history.length,
         msLeft: 0, engine: result.engine, stopped: result.stopped,
       };
-      // Show the trained model, unless another model was opened meanwhile.
-      if (generation === this.#generation) this.#showCourse(result.weights, true);
+      this.#showCourse(result.weights, true, result.history, result.engine);
     } catch (e) {
       this.progress = { ...this.progress, running: false };
       this.error = `Training failed: ${(e as Error).message}`;
@@ -154,8 +317,53 @@ export class AppState {
     if (this.progress.running) this.stopTraining();
     this.#generation++;
     const ok = this.#setBundle(bundle, { kind: 'file' });
-    if (ok) this.error = null;
+    if (ok) {
+      this.error = null;
+      void this.#findTestSet();
+    }
     return ok;
+  }
+
+  /** For an image model from a file: the test images of a course whose images it takes. */
+  async #findTestSet(): Promise<void> {
+    const shape = this.imageShape;
+    const outputs = this.trace?.values.at(-1)?.values.length ?? 0;
+    const course = shape ? matchingImageCourse(COURSES, shape, outputs) : null;
+    if (!course) {
+      this.testSet = null;
+      return;
+    }
+    const bundle = this.bundle;
+    const data = await this.#loadData(course).catch(() => null);
+    if (this.bundle !== bundle) return;
+    this.testSet = data?.test ?? null;
+    if (this.testSet && this.bundle && !this.bundle.info.classNames && course.output.kind === 'classes') {
+      this.setNames(this.bundle.info.featureNames, [...course.output.classNames]);
+    }
+    if (this.testSet) this.showTestImage(this.inputOrigin.kind === 'test' ? this.inputOrigin.index : 0);
+  }
+
+  /** Runs the model on screen over every test image: loss, accuracy, confusion matrix, mistakes. */
+  async evaluate(): Promise<void> {
+    const bundle = this.bundle;
+    const test = this.testSet;
+    if (!bundle || !test || this.evaluating) return;
+    this.evaluating = true;
+    try {
+      const result = await evaluateClassifier(bundle.model, test);
+      if (this.bundle === bundle) this.evaluation = result;
+    } catch (e) {
+      this.error = `The model could not be evaluated: ${(e as Error).message}`;
+    } finally {
+      this.evaluating = false;
+    }
+  }
+
+  /** The first misclassified test image after `after` (wrapping round), or null before an evaluation. */
+  nextMistake(after: number): number | null {
+    const rows = this.evaluation?.mistakes.map((m) => m.row) ?? [];
+    if (rows.length === 0) return null;
+    return rows.find((r) => r > after) ?? rows[0];
   }
 
   /** Opens model files; rejects with the loader's message (the model on screen stays) when they can't be shown. */
@@ -177,48 +385,70 @@ export class AppState {
     this.bundle = { ...this.bundle, info: { ...this.bundle.info, featureNames, classNames } };
   }
 
-  /** Whether the model on screen has Iris' shape (4 features in, 3 classes out) but not its names. */
-  get looksLikeIris(): boolean {
+  /** A table course whose inputs and classes a file's unnamed model has the shape of, if any. */
+  get namesCourse(): Course | null {
     const b = this.bundle;
-    if (!b || this.source.kind !== 'file' || b.info.classNames) return false;
+    if (!b || this.source.kind !== 'file' || b.info.classNames) return null;
     const outputs = this.trace?.values.at(-1)?.values.length;
-    return b.info.featureNames.length === this.dataset.features && outputs === this.dataset.classNames.length;
+    return COURSES.find((c) => c.input.kind === 'table' && c.output.kind === 'classes'
+      && c.input.featureNames.length === b.info.featureNames.length && c.output.classNames.length === outputs) ?? null;
   }
 
-  /** Names an Iris-shaped model's inputs and outputs the way the course data does. */
-  useIrisNames(): void {
-    if (!this.bundle) return;
-    const d = this.dataset;
+  /** Names a file's model's inputs and outputs the way `namesCourse`'s data does. */
+  async useCourseNames(): Promise<void> {
+    const course = this.namesCourse;
+    const bundle = this.bundle;
+    if (!course || !bundle || course.input.kind !== 'table' || course.output.kind !== 'classes') return;
+    const data = await this.#loadData(course);
+    if (this.bundle !== bundle) return;
     this.bundle = {
-      ...this.bundle,
-      info: { ...this.bundle.info, featureNames: d.featureNames, classNames: d.classNames, featureRanges: featureRanges(d) },
+      ...bundle,
+      info: {
+        ...bundle.info,
+        featureNames: [...course.input.featureNames],
+        classNames: [...course.output.classNames],
+        featureRanges: featureRanges(data.raw ?? data.train),
+      },
     };
   }
 
   /** Back from a file's model to the course model, as it was last trained (or initialised). */
   showCourseModel(): void {
-    const c = this.#courseWeights;
-    if (!c) return;
+    const c = this.#courseModels.get(this.course.id);
+    if (!c || !this.data) return;
     this.settings = { ...c.settings };
+    this.recipeId = c.recipe;
+    this.testSet = this.data.test;
     this.#generation++;
-    this.#showCourse(c.weights, c.trained);
+    if (this.course.input.kind === 'image' && this.input.length !== this.course.input.height * this.course.input.width * this.course.input.channels) {
+      this.#startInput(this.course, this.data, courseDefaults(this.course));
+    }
+    this.#showCourse(c.weights, c.trained, c.history, c.engine);
   }
 
-  #showCourse(weights: WeightTensor[], trained: boolean): void {
+  #showCourse(weights: WeightTensor[], trained: boolean, history: EpochLog[], engine: string | null): void {
     const settings = { ...this.settings };
-    this.#courseWeights = { weights, settings, trained };
-    this.#setBundle(this.#courseBundle(this.recipe, weights), { kind: 'course', trained, settings });
+    const recipe = this.courseRecipe.id;
+    this.#courseModels.set(this.course.id, { weights, settings, recipe, trained, history, engine });
+    this.#setBundle(this.#courseBundle(this.recipe, weights), { kind: 'course', trained, settings, recipe });
   }
 
   #courseBundle(recipe: Recipe, weights: WeightTensor[]): ModelBundle {
+    const course = this.course;
+    const input = course.input;
+    const data = this.data;
+    const featureNames = input.kind === 'table'
+      ? [...input.featureNames]
+      : Array.from({ length: input.height * input.width * input.channels }, (_, i) => pixelName(i, input.width, input.channels));
     return {
       model: buildModel(recipe, weights),
       info: {
-        title: 'Iris (course model)',
-        featureNames: this.dataset.featureNames,
-        classNames: this.dataset.classNames,
-        scaler: null,
-        featureRanges: featureRanges(this.dataset),
+        title: `${course.title} (course model)`,
+        featureNames,
+        classNames: course.output.kind === 'classes' ? [...course.output.classNames] : null,
+        // A course that scales its data (housing's StandardScaler): the trace shows raw and scaled.
+        scaler: data?.scaler ?? null,
+        featureRanges: input.kind === 'table' && data ? featureRanges(data.raw ?? data.train) : null,
       },
     };
   }
@@ -239,13 +469,15 @@ export class AppState {
       this.input = bundle.info.featureRanges
         ? bundle.info.featureRanges.map((r) => (r.min + r.max) / 2)
         : new Array(inputSize).fill(0);
+      this.inputOrigin = { kind: 'values' };
     }
     this.#tracer = tracer;
+    if (this.bundle?.model !== bundle.model) this.evaluation = null;
     this.bundle = bundle;
     this.source = source;
     this.stale = false;
-    this.diagnosis = source.kind === 'course' && source.trained
-      ? diagnose(this.recipe, getWeights(bundle.model), this.dataset)
+    this.diagnosis = source.kind === 'course' && source.trained && this.course.diagnose && this.data
+      ? diagnose(this.recipe, getWeights(bundle.model), this.data.train, { nouns: this.course.nouns, weakAccuracy: this.course.weakAccuracy })
       : null;
     this.retrace();
     this.selectStep(this.step);
@@ -253,3 +485,13 @@ export class AppState {
     return true;
   }
 }
+
+/** "pixel (row, col)" (and the channel when there are several), counting from 0 as numpy does. */
+function pixelName(i: number, width: number, channels: number): string {
+  const c = i % channels;
+  const p = (i - c) / channels;
+  const name = `pixel (${Math.floor(p / width)}, ${p % width})`;
+  return channels > 1 ? `${name} ch ${c}` : name;
+}
+
+export type { Run };
