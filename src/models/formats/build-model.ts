@@ -7,6 +7,8 @@ import { tf, tfl, type Layer, type LayersModel } from '../tf';
 import type { WeightTensor } from '../types';
 import { ModelFileError, asModelFileError } from './errors';
 import { isPlainObject } from './file-like';
+import { estimateLayers } from './shapes';
+import './augmentation-layers';
 
 const MAX_LAYERS = 2000;
 const MAX_UNITS = 1_000_000;
@@ -31,11 +33,13 @@ export function configLayers(modelConfig: Dict): { className: string; name: stri
   });
 }
 
-/** Refuses what tfjs cannot build or what would need absurd memory, naming the layer. */
+/**
+ * Refuses what tfjs cannot build or what would need absurd memory, naming the layer. The weight
+ * count of each layer comes from the shape that really reaches it (see shapes.ts), so a Dense after
+ * a conv/pool/flatten stack is sized from that stack's output, not from the model's input.
+ */
 export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void {
   const known = tf.serialization.SerializationMap.getMap().classNameMap;
-  let width: number | null = null;
-  let params = 0;
   for (const { className, name, config } of configLayers(modelConfig)) {
     if (NESTED_MODELS.has(className)) {
       throw new ModelFileError(`Layer "${name}" is itself a whole model (${className}); models nested inside models cannot be opened here.`, name);
@@ -45,10 +49,9 @@ export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void 
     }
     const shape = config.batch_input_shape;
     if (shape !== undefined) {
-      if (!Array.isArray(shape) || !shape.every((d) => d === null || (Number.isInteger(d) && d > 0 && d <= MAX_UNITS))) {
+      if (!Array.isArray(shape) || shape.length < 2 || !shape.every((d) => d === null || (Number.isInteger(d) && d > 0 && d <= MAX_UNITS))) {
         throw new ModelFileError(`Layer "${name}" has an invalid input shape ${JSON.stringify(shape)}.`, name);
       }
-      width = shape.slice(1).reduce((a: number, d) => a * (d ?? 1), 1);
     }
     for (const key of ['units', 'filters']) {
       const v = config[key];
@@ -56,10 +59,13 @@ export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void 
         throw new ModelFileError(`Layer "${name}" has ${key} = ${JSON.stringify(v)}; it must be a whole number from 1 to ${MAX_UNITS}.`, name);
       }
     }
-    if (className === 'Dense' && typeof config.units === 'number') {
-      if (width !== null) params += width * config.units;
-      width = config.units;
+  }
+  let params = 0;
+  for (const { name, className, output, params: p } of estimateLayers(modelConfig)) {
+    if (output && output.some((d) => d !== null && !(d >= 1))) {
+      throw new ModelFileError(`Layer "${name}" (${className}) would produce the impossible shape (${output.map((d) => d ?? 'None').join(', ')}): its input is too small for its kernel, pool or crop.`, name);
     }
+    params += p;
     if (params > maxParams) {
       throw new ModelFileError(
         maxParams < MAX_PARAMS

@@ -60,16 +60,24 @@ function readLayerWeights(h5: H5Reader, fileName: string): Map<string, WeightTen
     const weightNames = h5.attr(group, 'weight_names');
     if (!Array.isArray(weightNames)) continue;
     if (weightNames.length > MAX_WEIGHTS_PER_LAYER) throw new ModelFileError(`"${fileName}": layer "${layer}" lists ${weightNames.length} weights, implausibly many.`, layer);
-    out.set(
-      layer,
-      weightNames.map((wn) => {
-        if (typeof wn !== 'string') throw new ModelFileError(`"${fileName}": layer "${layer}" has a weight without a name.`, layer);
-        const path = `${group}/${wn}`;
-        if (!h5.has(path)) throw new ModelFileError(`"${fileName}": the weight "${wn}" of layer "${layer}" is listed but missing; the file is damaged.`, layer);
-        const arr = h5.dataset(path);
-        return { layer, name: weightShortName(wn).replace(/:\d+$/, ''), shape: arr.shape, values: arr.values };
-      }),
-    );
+    const list = weightNames.map((wn) => {
+      if (typeof wn !== 'string') throw new ModelFileError(`"${fileName}": layer "${layer}" has a weight without a name.`, layer);
+      const path = `${group}/${wn}`;
+      if (!h5.has(path)) throw new ModelFileError(`"${fileName}": the weight "${wn}" of layer "${layer}" is listed but missing; the file is damaged.`, layer);
+      const arr = h5.dataset(path);
+      return { layer, name: weightShortName(wn).replace(/:\d+$/, ''), shape: arr.shape, values: arr.values };
+    });
+    out.set(layer, list);
+    // A nested model's group lists the weights of its inner layers ("dense/kernel:0"): those layers
+    // are spliced into the outer model (keras3-config.ts), so they are found by their own names too.
+    weightNames.forEach((wn, i) => {
+      const parts = String(wn).split('/');
+      const inner = parts.length >= 2 ? parts[parts.length - 2] : '';
+      if (inner && inner !== layer && !names.includes(inner)) {
+        const t = list[i];
+        out.set(inner, [...(out.get(inner) ?? []), { ...t, layer: inner }]);
+      }
+    });
   }
   return out;
 }

@@ -81,8 +81,8 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
 }
 
 /** Keras 3's weight paths for the layers of a (Keras 3) model config, by layer name. */
-export function keras3LayerPaths(kerasConfig: unknown): Map<string, string> {
-  const paths = new Map<string, string>();
+export function keras3LayerPaths(kerasConfig: unknown, prefix = 'layers', paths = new Map<string, string>(), depth = 0): Map<string, string> {
+  if (depth > 8) return paths;
   const cfg = isPlainObject(kerasConfig) ? kerasConfig.config : undefined;
   const layers = isPlainObject(cfg) && Array.isArray(cfg.layers) ? cfg.layers : [];
   const used = new Map<string, number>();
@@ -93,7 +93,10 @@ export function keras3LayerPaths(kerasConfig: unknown): Map<string, string> {
     const key = n === undefined ? base : `${base}_${n + 1}`;
     used.set(base, n === undefined ? 0 : n + 1);
     const name = isPlainObject(l.config) && typeof l.config.name === 'string' ? l.config.name : typeof l.name === 'string' ? l.name : key;
-    paths.set(name, `layers/${key}/vars`);
+    // A nested model's layers are spliced into the outer one (keras3-config.ts); their weights sit
+    // under the nested model's path: layers/sequential/layers/dense/vars.
+    if (l.class_name === 'Sequential' || l.class_name === 'Functional') keras3LayerPaths(l, `${prefix}/${key}/layers`, paths, depth + 1);
+    else paths.set(name, `${prefix}/${key}/vars`);
   }
   return paths;
 }

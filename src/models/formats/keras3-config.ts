@@ -8,6 +8,12 @@
  *    config: {keras_history: [layer, node, tensor]}}], kwargs: {}}] instead of
  *    [[[layer, node, tensor, kwargs]]]; input_layers/output_layers may be flat for one tensor
  *  - Sequential lists its InputLayer as the first layer.
+ * Then each layer's config is made acceptable to tfjs (`fixLayerConfig`): regularizers by Keras
+ * class name (L1, L2, L1L2) become tfjs' L1L2, unknown regularizers/constraints are dropped (they act
+ * only in training), unknown initializers become Zeros (the file's weights replace them), Keras 3
+ * keys tfjs does not read are removed, and what tfjs cannot compute (groups > 1, keepdims, a
+ * quantized layer) is refused with a message. A nested Sequential (keras.io's data_augmentation
+ * block) is spliced into the outer model, layer by layer (`flattenNested`).
  * A Keras 2 config passes through unchanged in meaning, so the converter is safe on both.
  */
 import { ModelFileError } from './errors';
@@ -19,8 +25,19 @@ type Dict = Record<string, unknown>;
 /** Keys Keras 3 adds around objects or to layer configs that tfjs neither needs nor knows. */
 const DROPPED_KEYS = new Set([
   'module', 'registered_name', 'build_config', 'compile_config', 'shared_object_id',
-  'lora_rank', 'lora_alpha', 'quantization_config', 'ragged', 'optional',
+  'lora_rank', 'lora_alpha', 'ragged', 'optional',
 ]);
+
+/** Class names tfjs 4.22 registers for initializers and constraints. */
+const TFJS_INITIALIZERS = new Set([
+  'Zeros', 'Ones', 'Constant', 'RandomUniform', 'RandomNormal', 'TruncatedNormal', 'Identity', 'VarianceScaling',
+  'GlorotUniform', 'GlorotNormal', 'HeNormal', 'HeUniform', 'LeCunNormal', 'LeCunUniform', 'Orthogonal',
+]);
+/** Keras spellings tfjs writes differently. */
+const INITIALIZER_ALIASES: Record<string, string> = { LecunNormal: 'LeCunNormal', LecunUniform: 'LeCunUniform', IdentityInitializer: 'Identity' };
+const TFJS_CONSTRAINTS = new Set(['MaxNorm', 'UnitNorm', 'NonNeg', 'MinMaxNorm']);
+const SEPARABLE = new Set(['SeparableConv1D', 'SeparableConv2D']);
+const GLOBAL_POOLING = /^Global(Average|Max)Pooling[123]D$/;
 
 const MAX_DEPTH = 64;
 
@@ -43,10 +60,10 @@ export function toTfjsModelConfig(modelConfig: Json): Dict {
   if (!isPlainObject(modelConfig) || typeof modelConfig.class_name !== 'string') {
     throw new ModelFileError('The model configuration is not a Keras model config (it lacks "class_name").');
   }
-  const converted = convertValue(modelConfig, 0) as Dict;
+  const converted = fixLayers(convertValue(modelConfig, 0) as Dict, 0);
   const cls = converted.class_name;
-  if (cls === 'Sequential') return fixSequential(converted);
-  if (cls === 'Functional' || cls === 'Model') return fixFunctional(converted);
+  if (cls === 'Sequential') return fixSequential(spliceIntoSequential(converted));
+  if (cls === 'Functional' || cls === 'Model') return spliceIntoFunctional(fixFunctional(converted));
   throw new ModelFileError(`The file holds a "${String(cls)}", not a Sequential or Functional Keras model.`);
 }
 
@@ -64,8 +81,102 @@ function convertValue(v: Json, depth: number): Json {
     else if (k === 'dtype' && isPlainObject(val)) out.dtype = policyToDtype(isPlainObject(val.config) ? val.config.name : undefined);
     else out[k] = convertValue(val, depth + 1);
   }
-  if (out.activation === 'silu') out.activation = 'swish';
   return out;
+}
+
+/** Applies `fixLayerConfig` to every layer of a (converted) model config, nested models included. */
+function fixLayers(model: Dict, depth: number): Dict {
+  if (depth > 8) throw new ModelFileError('The model nests models inside models too deeply to be opened here.');
+  const cfg = model.config;
+  const list = Array.isArray(cfg) ? cfg : isPlainObject(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
+  if (!list) return model;
+  const fixed = list.map((l) => {
+    if (!isPlainObject(l) || typeof l.class_name !== 'string' || !isPlainObject(l.config)) return l;
+    if (NESTED.has(l.class_name)) return fixLayers(l, depth + 1);
+    return { ...l, config: fixLayerConfig(l.class_name, l.config) };
+  });
+  return { ...model, config: Array.isArray(cfg) ? fixed : { ...(cfg as Dict), layers: fixed } };
+}
+
+const NESTED = new Set(['Sequential', 'Functional', 'Model']);
+
+/** One layer's config (Keras spelling, already unwrapped by convertValue) -> what tfjs 4.22 accepts. */
+export function fixLayerConfig(className: string, config: Dict): Dict {
+  const name = typeof config.name === 'string' ? config.name : className;
+  const out: Dict = { ...config };
+  for (const [k, v] of Object.entries(config)) {
+    if (k.endsWith('_regularizer')) out[k] = toTfjsRegularizer(v);
+    else if (k.endsWith('_constraint')) out[k] = isPlainObject(v) && TFJS_CONSTRAINTS.has(String(v.class_name)) ? v : null;
+    else if (k.endsWith('_initializer')) out[k] = toTfjsInitializer(v);
+  }
+  if (isPlainObject(out.activation) && out.activation.class_name === 'function' && typeof out.activation.config === 'string') {
+    out.activation = out.activation.config; // Keras 3 writes a function passed as activation this way
+  }
+  if (out.activation === 'silu') out.activation = 'swish';
+  if (out.quantization_config != null) {
+    throw new ModelFileError(`Layer "${name}" (${className}) is quantized (its weights are stored as integers); Layer Lens can open only float models.`, name);
+  }
+  delete out.quantization_config;
+  if ('groups' in out) {
+    if (out.groups != null && out.groups !== 1) {
+      throw new ModelFileError(`Layer "${name}" (${className}) uses grouped convolution (groups = ${JSON.stringify(out.groups)}); TensorFlow.js, which runs the models here, cannot compute it.`, name);
+    }
+    delete out.groups;
+  }
+  if (out.data_format == null) delete out.data_format; // Keras' default: channels_last
+  if (SEPARABLE.has(className)) {
+    // Keras writes these for every SeparableConv; tfjs refuses any of them being set.
+    delete out.kernel_initializer;
+    delete out.kernel_regularizer;
+    delete out.kernel_constraint;
+  }
+  if (className === 'BatchNormalization') {
+    delete out.synchronized;
+    if (Array.isArray(out.axis) && out.axis.length === 1) out.axis = out.axis[0];
+    else if (Array.isArray(out.axis)) {
+      throw new ModelFileError(`Layer "${name}" normalizes over several axes (${JSON.stringify(out.axis)}); TensorFlow.js handles one axis only.`, name);
+    }
+  }
+  if (GLOBAL_POOLING.test(className)) {
+    if (out.keepdims === true) {
+      throw new ModelFileError(`Layer "${name}" (${className}) keeps the pooled axes (keepdims=True); TensorFlow.js cannot compute that form.`, name);
+    }
+    delete out.keepdims;
+  }
+  return out;
+}
+
+/** Keras' regularizers by class name (or string) -> tfjs' L1L2; anything else is dropped (training only). */
+function toTfjsRegularizer(v: unknown): unknown {
+  if (v == null) return null;
+  const cls = typeof v === 'string' ? v : isPlainObject(v) ? v.class_name : undefined;
+  const cfg = isPlainObject(v) && isPlainObject(v.config) ? v.config : {};
+  const amount = (x: unknown, fallback: number) => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
+  switch (cls) {
+    case 'L1':
+    case 'l1':
+      return { class_name: 'L1L2', config: { l1: amount(cfg.l1, 0.01), l2: 0 } };
+    case 'L2':
+    case 'l2':
+      return { class_name: 'L1L2', config: { l1: 0, l2: amount(cfg.l2, 0.01) } };
+    case 'L1L2':
+    case 'l1_l2':
+    case 'l1l2':
+      return { class_name: 'L1L2', config: { l1: amount(cfg.l1, typeof v === 'string' ? 0.01 : 0), l2: amount(cfg.l2, typeof v === 'string' ? 0.01 : 0) } };
+    default:
+      return null;
+  }
+}
+
+/** Initializers tfjs knows stay (a non-numeric seed dropped); others become Zeros: the file's weights replace them. */
+function toTfjsInitializer(v: unknown): unknown {
+  if (typeof v === 'string' || v == null) return v;
+  if (!isPlainObject(v)) return { class_name: 'Zeros', config: {} };
+  const cls = INITIALIZER_ALIASES[String(v.class_name)] ?? String(v.class_name);
+  if (!TFJS_INITIALIZERS.has(cls)) return { class_name: 'Zeros', config: {} };
+  const cfg = isPlainObject(v.config) ? { ...v.config } : {};
+  if ('seed' in cfg && cfg.seed != null && typeof cfg.seed !== 'number') delete cfg.seed;
+  return { class_name: cls, config: cfg };
 }
 
 /** tfjs computes in float32; mixed-precision policies run in float32 here. */
@@ -112,6 +223,109 @@ function fixFunctional(model: Dict): Dict {
   cfg.input_layers = nestRefs(cfg.input_layers);
   cfg.output_layers = nestRefs(cfg.output_layers);
   return { class_name: 'Functional', config: cfg };
+}
+
+/** The layers of a nested Sequential without its own InputLayer, each without an input shape. */
+function innerLayers(nested: Dict): Dict[] {
+  const inner = spliceIntoSequential(nested);
+  return layerList(inner.config)
+    .filter((l) => l.class_name !== 'InputLayer')
+    .map((l) => {
+      const c = { ...(l.config as Dict) };
+      delete c.batch_input_shape;
+      delete c.input_shape;
+      return { ...l, config: c };
+    });
+}
+
+/**
+ * A Sequential whose layers include a Sequential (keras.io's `data_augmentation` block): the inner
+ * layers take its place, so each one is a step of its own (tfjs would otherwise need the nested
+ * model as one layer, and the trace would hide what is inside). The first layer's input shape
+ * (from the inner InputLayer when the nested model comes first) is kept.
+ */
+function spliceIntoSequential(model: Dict): Dict {
+  const cfg: Dict = Array.isArray(model.config) ? { name: 'sequential', layers: model.config } : { ...(model.config as Dict) };
+  const layers = layerList(cfg);
+  if (!layers.some((l) => l.class_name === 'Sequential')) return model;
+  const out: Dict[] = [];
+  for (const l of layers) {
+    if (l.class_name !== 'Sequential') {
+      out.push(l);
+      continue;
+    }
+    const inner = layerList(spliceIntoSequential(l).config);
+    const shapeGiver = inner.find((x) => isPlainObject(x.config) && Array.isArray(x.config.batch_input_shape));
+    const rest = innerLayers(l);
+    if (out.length === 0 && shapeGiver && rest.length > 0) {
+      rest[0] = { ...rest[0], config: { ...(rest[0].config as Dict), batch_input_shape: (shapeGiver.config as Dict).batch_input_shape } };
+    }
+    out.push(...rest);
+  }
+  return { ...model, config: { ...cfg, layers: out } };
+}
+
+type Ref = [string, number, number, ...unknown[]];
+const isRefLike = (r: unknown): r is Ref => Array.isArray(r) && typeof r[0] === 'string' && typeof r[1] === 'number';
+
+/**
+ * A Functional model with a nested Sequential: its layers are chained in its place, the first one
+ * taking each call's input, and every reference to the nested model points at its last layer.
+ * Keras 2 numbers a nested model's calls from 1 when the model has its own Input (node 0 is that
+ * Input's), e.g. ["sequential", 1, 0]; Keras 3 numbers them from 0. The references tell which.
+ */
+function spliceIntoFunctional(model: Dict): Dict {
+  const cfg = { ...(model.config as Dict) };
+  const layers = layerList(cfg);
+  if (!layers.some((l) => l.class_name === 'Sequential')) return model;
+  const names = new Set(layers.map((l) => String((l.config as Dict)?.name ?? l.name)));
+  const renamed = new Map<string, { last: string; calls: number }>();
+  const out: Dict[] = [];
+  for (const l of layers) {
+    if (l.class_name !== 'Sequential') {
+      out.push(l);
+      continue;
+    }
+    const outer = String((l.config as Dict)?.name ?? l.name);
+    const calls = Array.isArray(l.inbound_nodes) ? l.inbound_nodes : [];
+    const inner = innerLayers(l);
+    if (inner.length === 0) throw new ModelFileError(`The nested model "${outer}" has no layers.`, outer);
+    let prev = '';
+    inner.forEach((x, i) => {
+      const name = String((x.config as Dict).name ?? '');
+      if (!name || names.has(name)) {
+        throw new ModelFileError(`The nested model "${outer}" has a layer called "${name}", a name the outer model uses too; it cannot be opened here.`, outer);
+      }
+      names.add(name);
+      out.push({ ...x, name, inbound_nodes: i === 0 ? calls : calls.map((_, k) => [[prev, k, 0, {}]]) });
+      prev = name;
+    });
+    renamed.set(outer, { last: prev, calls: calls.length });
+  }
+  const allRefs: Ref[] = [];
+  const collect = (v: unknown) => {
+    if (isRefLike(v)) allRefs.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+  };
+  out.forEach((l) => collect(l.inbound_nodes));
+  collect(cfg.output_layers);
+  const skip = new Map<string, number>();
+  for (const [outer, { calls }] of renamed) {
+    const idx = allRefs.filter((r) => r[0] === outer).map((r) => r[1]);
+    skip.set(outer, idx.length > 0 && Math.min(...idx) >= 1 && Math.max(...idx) >= calls ? 1 : 0);
+  }
+  const rewrite = (v: unknown): unknown => {
+    if (isRefLike(v) && renamed.has(v[0])) {
+      const r = v.slice() as Ref;
+      r[1] = v[1] - (skip.get(v[0]) ?? 0);
+      r[0] = renamed.get(v[0])!.last;
+      return r;
+    }
+    return Array.isArray(v) ? v.map(rewrite) : v;
+  };
+  cfg.layers = out.map((l) => ({ ...l, inbound_nodes: rewrite(l.inbound_nodes) }));
+  cfg.output_layers = rewrite(cfg.output_layers);
+  return { ...model, config: cfg };
 }
 
 /** One Keras 3 node {args, kwargs} -> Keras 2's list of [layer, node, tensor, kwargs]. */
