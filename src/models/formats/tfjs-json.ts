@@ -60,7 +60,9 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
   const config = toTfjsModelConfig(modelConfig);
   const { specs, data } = readShards(json, files, file.name);
   const byName = decode(specs, data, file.name);
-  const model = await buildModel(config, data.length);
+  // A quantized or float16 weight takes fewer than 4 bytes: the guard counts the bytes as float32.
+  const bytesPerWeight = Math.min(4, ...specs.map((spec) => specBytes({ ...spec, shape: [1] })));
+  const model = await buildModel(config, (data.length / Math.max(1, bytesPerWeight)) * 4);
   try {
     // By name, as tfjs does; when the names differ (e.g. a converter prefixed the model's name),
     // by position: the manifest lists weights layer by layer, in the layers' own order.
