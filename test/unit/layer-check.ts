@@ -53,14 +53,15 @@ export function runLayer(layer: tfl.layers.Layer, shape: number[], seed = 1, opt
   });
   if (weights.length) layer.setWeights(weights);
   const x = randomTensor(shape, seed, opts.scale ?? 2);
-  const y = tf.tidy(() => layer.apply(tf.tensor(x.values, x.shape), { training: opts.training ?? false }) as tf.Tensor);
-  const output: Tensor = { shape: y.shape.slice(), values: Float32Array.from(y.dataSync()) };
-  y.dispose();
+  // The parameters as they were before the call (training moves BatchNormalization's statistics).
   const params: NamedTensor[] = layer.getWeights().map((w, i) => ({
     name: paramName((layer.weights[i] as unknown as { originalName?: string; name: string }).originalName ?? layer.weights[i].name),
     shape: w.shape.slice(),
     values: Float32Array.from(w.dataSync()),
   }));
+  const y = tf.tidy(() => layer.apply(tf.tensor(x.values, x.shape), { training: opts.training ?? false }) as tf.Tensor);
+  const output: Tensor = { shape: y.shape.slice(), values: Float32Array.from(y.dataSync()) };
+  y.dispose();
   weights.forEach((w) => w.dispose());
   const className = layer.getClassName();
   const config = toSnakeConfig(layer.getConfig()) as Record<string, unknown>;

@@ -14,12 +14,26 @@ import { add } from './add';
 import { concatenate } from './concatenate';
 import { convKinds } from './conv';
 import { poolingKinds } from './pooling';
+import { batchNormalization } from './batchnorm';
+import { rescaling } from './rescaling';
+import { zeroPaddingKinds } from './zeropadding';
+import { reshape } from './reshape';
+import { augmentationKinds } from './augmentation';
+import { activationLayerKinds } from './activation-layers';
 import { dense } from './dense';
 import { dropout } from './dropout';
 import { flatten } from './flatten';
 import { input } from './input';
 
-const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten, concatenate, add, ...convKinds, ...poolingKinds];
+const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten, concatenate, add, ...convKinds,
+  ...poolingKinds,
+  batchNormalization,
+  rescaling,
+  ...zeroPaddingKinds,
+  reshape,
+  ...augmentationKinds,
+  ...activationLayerKinds,
+];
 
 const BY_CLASS: ReadonlyMap<string, LayerKind> = new Map(KINDS.flatMap((k) => k.classNames.map((c) => [c, k] as const)));
 
@@ -81,5 +95,6 @@ export { suggestLayout, defaultRoles } from '../axes';
 export { neuronSum } from './dense';
 export { convCell } from './conv';
 export { poolCell } from './pooling';
+export { batchNormElement, batchNormTraining } from './batchnorm';
 export type { NeuronSum, NeuronTerm } from './dense';
 export { explainInput } from './input';

@@ -1,0 +1,92 @@
+/**
+ * Keras' random augmentation layers (RandomFlip, RandomRotation, RandomZoom, ...): they change the
+ * image only while training, so at inference they pass it through unchanged. RandomCrop differs:
+ * at inference Keras resizes and centre-crops to its height x width (the largest window with the
+ * target's aspect ratio), which is the identity only when the sizes already agree; otherwise there
+ * is no reference here and the step says so.
+ */
+import { defaultRoles } from '../axes';
+import type { LayerKind } from '../explain';
+import { inputLabel, outputLabel } from '../explain';
+import { formatShape } from '../format';
+import type { Tensor, TraceStep } from '../types';
+import { requireInputs } from './util';
+
+/** Keras 2 and 3 image/data augmentation layers that are the identity at inference. */
+export const AUGMENTATION_CLASSES = [
+  'RandomFlip',
+  'RandomRotation',
+  'RandomZoom',
+  'RandomTranslation',
+  'RandomContrast',
+  'RandomBrightness',
+  'RandomHeight',
+  'RandomWidth',
+  'RandomHue',
+  'RandomSaturation',
+  'RandomGrayscale',
+  'RandomSharpness',
+  'RandomShear',
+  'RandomColorJitter',
+  'RandomPerspective',
+  'RandomInvert',
+  'RandomPosterization',
+  'RandomErasing',
+  'RandomGaussianBlur',
+  'RandomElasticTransform',
+  'RandomCrop',
+] as const;
+
+function sameSize(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** RandomCrop's target (height, width) from its config. */
+function cropSize(config: Record<string, unknown>): [number, number] | null {
+  const h = config.height;
+  const w = config.width;
+  return typeof h === 'number' && typeof w === 'number' ? [h, w] : null;
+}
+
+function identity(className: string): LayerKind {
+  return {
+    classNames: [className],
+    reference(inputs, _params, config): Tensor {
+      requireInputs(inputs, 1, className);
+      const x = inputs[0];
+      if (className === 'RandomCrop') {
+        const target = cropSize(config);
+        const hw = x.shape.slice(-3, -1);
+        if (target && !sameSize(hw, target)) {
+          throw new Error(
+            `RandomCrop to ${target.join(' x ')} on a ${hw.join(' x ')} image resizes and centre-crops at inference (Keras' smart_resize); no reference for that yet`,
+          );
+        }
+      }
+      return { shape: [...x.shape], values: Float32Array.from(x.values) };
+    },
+    explain(step: TraceStep) {
+      const crop = className === 'RandomCrop';
+      return {
+        kind: 'identity',
+        title: `${className} layer ${step.name}`,
+        formula: `${outputLabel(step)} = ${inputLabel(step, 0)}`,
+        shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
+        notes: [
+          `${className} is data augmentation: it changes the image at random only while the model trains, so the model sees varied pictures.`,
+          crop
+            ? 'At prediction time it passes the image through unchanged when the image already has the crop size (otherwise Keras resizes and crops the centre).'
+            : 'At prediction time it passes the image through unchanged.',
+        ],
+        className,
+        reason: 'augmentation only acts while training',
+      };
+    },
+    axes(step) {
+      const roles = defaultRoles(step.inputs[0].shape.length);
+      return { inputs: [roles], params: {}, output: roles };
+    },
+  };
+}
+
+export const augmentationKinds: LayerKind[] = AUGMENTATION_CLASSES.map(identity);

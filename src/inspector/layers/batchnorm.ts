@@ -1,0 +1,219 @@
+/**
+ * Keras BatchNormalization over any axis (usually the last: the channels of a feature map, or the
+ * units after a Dense layer).
+ *   inference: y = (x - moving_mean) / sqrt(moving_variance + epsilon) * gamma + beta
+ *   training:  the same with the batch's own mean and variance (over every axis but `axis`; the
+ *              biased variance, as Keras 3's ops.moments), and the moving statistics then move:
+ *              moving = moving * momentum + batch * (1 - momentum).
+ * gamma is 1 when scale=False, beta 0 when center=False. Arithmetic in float64, stored as float32.
+ */
+import type { AxisRole } from '../axes';
+import { defaultRoles } from '../axes';
+import type { BatchNormChannel, BatchNormElement, BatchNormTraining, Explanation, LayerKind } from '../explain';
+import { inputLabel, outputLabel } from '../explain';
+import { formatNumber, formatShape } from '../format';
+import type { NamedTensor, Tensor, TraceStep } from '../types';
+import { configNumber, param, requireInputs, size } from './util';
+
+interface Setup {
+  x: Tensor;
+  axis: number;
+  channels: number;
+  /** Product of the axes after `axis`. */
+  inner: number;
+  epsilon: number;
+  momentum: number;
+  gamma: Float32Array | null;
+  beta: Float32Array | null;
+  mean: Float32Array;
+  variance: Float32Array;
+}
+
+/** The normalised axis as a non-negative index; Keras 2 files write a list ([3]). */
+export function batchNormAxis(config: Record<string, unknown>, rank: number): number {
+  let a = config.axis ?? -1;
+  if (Array.isArray(a)) {
+    if (a.length !== 1) throw new Error(`BatchNormalization over several axes (${a.join(', ')}) is not supported`);
+    a = a[0];
+  }
+  if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(`BatchNormalization axis ${JSON.stringify(a)} is not an integer`);
+  const r = a < 0 ? rank + a : a;
+  if (r < 1 || r >= rank) throw new Error(`BatchNormalization axis ${a} is out of range for a rank-${rank} input`);
+  return r;
+}
+
+function vector(params: NamedTensor[], name: string, channels: number, required: boolean): Float32Array | null {
+  const p = param(params, name);
+  if (!p) {
+    if (required) throw new Error(`BatchNormalization needs ${name}`);
+    return null;
+  }
+  if (p.values.length !== channels) throw new Error(`BatchNormalization ${name} has ${p.values.length} values for ${channels} channels`);
+  return p.values;
+}
+
+function setup(inputs: Tensor[], params: NamedTensor[], config: Record<string, unknown>): Setup {
+  requireInputs(inputs, 1, 'BatchNormalization');
+  const x = inputs[0];
+  const axis = batchNormAxis(config, x.shape.length);
+  const channels = x.shape[axis];
+  return {
+    x,
+    axis,
+    channels,
+    inner: size(x.shape.slice(axis + 1)),
+    epsilon: configNumber(config, 'epsilon', 1e-3),
+    momentum: configNumber(config, 'momentum', 0.99),
+    gamma: vector(params, 'gamma', channels, config.scale === true),
+    beta: vector(params, 'beta', channels, config.center === true),
+    mean: vector(params, 'moving_mean', channels, true) as Float32Array,
+    variance: vector(params, 'moving_variance', channels, true) as Float32Array,
+  };
+}
+
+function constants(s: Setup, mean: ArrayLike<number>, variance: ArrayLike<number>): BatchNormChannel[] {
+  const out: BatchNormChannel[] = [];
+  for (let c = 0; c < s.channels; c++) {
+    const gamma = s.gamma ? s.gamma[c] : 1;
+    const beta = s.beta ? s.beta[c] : 0;
+    const std = Math.sqrt(variance[c] + s.epsilon);
+    const multiplier = gamma / std;
+    out.push({ channel: c, mean: mean[c], variance: variance[c], gamma, beta, std, multiplier, shift: beta - mean[c] * multiplier });
+  }
+  return out;
+}
+
+function normalise(s: Setup, mean: ArrayLike<number>, variance: ArrayLike<number>): Float32Array {
+  const xv = s.x.values;
+  const out = new Float32Array(xv.length);
+  const C = s.channels;
+  const inner = s.inner;
+  for (let i = 0; i < xv.length; i++) {
+    const c = Math.floor(i / inner) % C;
+    const g = s.gamma ? s.gamma[c] : 1;
+    const b = s.beta ? s.beta[c] : 0;
+    out[i] = ((xv[i] - mean[c]) * g) / Math.sqrt(variance[c] + s.epsilon) + b;
+  }
+  return out;
+}
+
+/** The batch's mean and biased variance per channel (two passes, float64). */
+function batchMoments(s: Setup): { mean: Float64Array; variance: Float64Array; count: number } {
+  const xv = s.x.values;
+  const C = s.channels;
+  const inner = s.inner;
+  const count = xv.length / C;
+  const mean = new Float64Array(C);
+  const variance = new Float64Array(C);
+  for (let i = 0; i < xv.length; i++) mean[Math.floor(i / inner) % C] += xv[i];
+  for (let c = 0; c < C; c++) mean[c] /= count;
+  for (let i = 0; i < xv.length; i++) {
+    const c = Math.floor(i / inner) % C;
+    variance[c] += (xv[i] - mean[c]) ** 2;
+  }
+  for (let c = 0; c < C; c++) variance[c] /= count;
+  return { mean, variance, count };
+}
+
+/** BatchNormalization in training mode on the step's input (the traced batch). */
+export function batchNormTraining(step: TraceStep): BatchNormTraining {
+  const s = setup(step.inputs, step.params, step.config);
+  const m = batchMoments(s);
+  const output: Tensor = { shape: [...s.x.shape], values: normalise(s, m.mean, m.variance) };
+  const notes = [
+    `While training, each channel is normalised with the mean and variance of the current batch (${m.count} value(s) per channel), not the moving statistics.`,
+    `After the step the moving statistics move towards the batch's: moving = moving * ${s.momentum} + batch * (1 - ${s.momentum}).`,
+  ];
+  if (m.count === 1) notes.push('With a single value per channel the batch variance is 0 and every output equals beta: batch statistics need more than one example.');
+  return {
+    output,
+    channels: constants(s, m.mean, m.variance),
+    nextMovingMean: Array.from(s.mean, (v, c) => v * s.momentum + m.mean[c] * (1 - s.momentum)),
+    nextMovingVariance: Array.from(s.variance, (v, c) => v * s.momentum + m.variance[c] * (1 - s.momentum)),
+    count: m.count,
+    notes,
+  };
+}
+
+const fmt = (v: number, digits: number) => formatNumber(v, digits, { ascii: true });
+const paren = (v: number, digits: number) => (fmt(v, digits).startsWith('-') ? `(${fmt(v, digits)})` : fmt(v, digits));
+
+/** One element of the step's input through the normalisation, with the real numbers. */
+export function batchNormElement(step: TraceStep, index: number[], mode: 'inference' | 'training' = 'inference', digits = 3): BatchNormElement {
+  const s = setup(step.inputs, step.params, step.config);
+  const shape = s.x.shape;
+  if (index.length !== shape.length || index.some((v, a) => !Number.isInteger(v) || v < 0 || v >= shape[a])) {
+    throw new Error(`index (${index.join(', ')}) is outside the input ${formatShape(shape)}`);
+  }
+  let flat = 0;
+  index.forEach((v, a) => (flat = flat * shape[a] + v));
+  const c = index[s.axis];
+  const stats = mode === 'training' ? batchMoments(s) : { mean: s.mean, variance: s.variance };
+  const x = s.x.values[flat];
+  const mean = stats.mean[c];
+  const variance = stats.variance[c];
+  const gamma = s.gamma ? s.gamma[c] : 1;
+  const beta = s.beta ? s.beta[c] : 0;
+  const normalised = (x - mean) / Math.sqrt(variance + s.epsilon);
+  const y = normalised * gamma + beta;
+  return {
+    index: [...index],
+    channel: c,
+    mode,
+    x,
+    mean,
+    variance,
+    epsilon: s.epsilon,
+    gamma,
+    beta,
+    normalised,
+    y,
+    output: mode === 'inference' ? step.output.values[flat] : null,
+    text: `(${paren(x, digits)} - ${paren(mean, digits)}) / sqrt(${fmt(variance, digits)} + ${fmt(s.epsilon, digits)}) * ${paren(gamma, digits)} + ${paren(beta, digits)} = ${fmt(y, digits)}`,
+  };
+}
+
+function explain(step: TraceStep): Explanation {
+  const s = setup(step.inputs, step.params, step.config);
+  const xName = inputLabel(step, 0);
+  const core = `(${xName} - moving_mean) / np.sqrt(moving_variance + ${s.epsilon})`;
+  const formula = `${outputLabel(step)} = ${core}${s.gamma ? ' * gamma' : ''}${s.beta ? ' + beta' : ''}`;
+  const rank = s.x.shape.length;
+  const notes = [
+    `At prediction time each of the ${s.channels} channel(s) (axis ${s.axis}) is shifted and scaled with the moving statistics learnt in training: y = x * multiplier + shift per channel.`,
+    `In training the layer uses the batch's own mean and variance instead, and moves the moving statistics: moving * ${s.momentum} + batch * (1 - ${s.momentum}).`,
+  ];
+  if (rank > 2 && s.axis === rank - 1) notes.push('The same constants apply at every position of a channel.');
+  return {
+    kind: 'batchnorm',
+    title: `BatchNormalization layer ${step.name}`,
+    formula,
+    shapes: `${formatShape(s.x.shape)} -> ${formatShape(step.output.shape)}`,
+    notes,
+    axis: s.axis,
+    epsilon: s.epsilon,
+    momentum: s.momentum,
+    center: s.beta !== null,
+    scale: s.gamma !== null,
+    channels: constants(s, s.mean, s.variance),
+  };
+}
+
+export const batchNormalization: LayerKind = {
+  classNames: ['BatchNormalization'],
+  reference(inputs, params, config) {
+    const s = setup(inputs, params, config);
+    return { shape: [...s.x.shape], values: normalise(s, s.mean, s.variance) };
+  },
+  explain,
+  axes(step) {
+    const rank = step.inputs[0].shape.length;
+    let roles = defaultRoles(rank);
+    const axis = batchNormAxis(step.config, rank);
+    // channels_first feature maps normalise axis 1: the channels come before the spatial axes.
+    if (rank > 2 && axis === 1) roles = ['batch', 'channel', ...roles.slice(1, -1)];
+    const params: Record<string, AxisRole[]> = {};
+    for (const p of step.params) params[p.name] = [roles[axis]];
+    return { inputs: [roles], params, output: roles };
+  },
+};

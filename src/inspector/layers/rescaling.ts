@@ -1,0 +1,60 @@
+/**
+ * Keras Rescaling: y = x * scale + offset (float32, as Keras and tfjs: the product is rounded,
+ * then the sum). Keras 3 also takes a list per channel (the last axis); tfjs only a scalar.
+ */
+import type { Explanation, LayerKind } from '../explain';
+import { inputLabel, outputLabel } from '../explain';
+import { formatNumber, formatShape } from '../format';
+import type { Tensor } from '../types';
+import { requireInputs } from './util';
+
+function factor(value: unknown, name: string, fallback: number): number | number[] {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return value as number[];
+  throw new Error(`Rescaling ${name} must be a number or a list of numbers, got ${JSON.stringify(value)}`);
+}
+
+function perChannel(f: number | number[], channels: number, name: string): Float32Array {
+  if (typeof f === 'number') return new Float32Array(channels).fill(f);
+  if (f.length === 1) return new Float32Array(channels).fill(f[0]);
+  if (f.length !== channels) throw new Error(`Rescaling ${name} has ${f.length} values for ${channels} channels`);
+  return Float32Array.from(f);
+}
+
+const show = (f: number | number[]) => (typeof f === 'number' ? formatNumber(f, 6, { ascii: true }) : `[${f.map((v) => formatNumber(v, 6, { ascii: true })).join(', ')}]`);
+
+export const rescaling: LayerKind = {
+  classNames: ['Rescaling'],
+  reference(inputs, _params, config): Tensor {
+    requireInputs(inputs, 1, 'Rescaling');
+    const x = inputs[0];
+    const channels = x.shape[x.shape.length - 1] ?? 1;
+    const scale = perChannel(factor(config.scale, 'scale', 1), channels, 'scale');
+    const offset = perChannel(factor(config.offset, 'offset', 0), channels, 'offset');
+    const out = new Float32Array(x.values.length);
+    for (let i = 0; i < out.length; i++) {
+      const c = i % channels;
+      out[i] = Math.fround(x.values[i] * scale[c]) + offset[c];
+    }
+    return { shape: [...x.shape], values: out };
+  },
+  explain(step): Explanation {
+    const scale = factor(step.config.scale, 'scale', 1);
+    const offset = factor(step.config.offset, 'offset', 0);
+    const noOffset = typeof offset === 'number' && offset === 0;
+    const notes = ['Every value is multiplied by the scale and the offset is added; nothing is learned.'];
+    if (typeof scale === 'number' && Math.abs(scale * 255 - 1) < 1e-6 && noOffset) notes.push('scale 1/255 turns pixel values 0..255 into 0..1.');
+    if (typeof scale === 'number' && Math.abs(scale * 127.5 - 1) < 1e-6 && offset === -1) notes.push('scale 1/127.5 with offset -1 turns pixel values 0..255 into -1..1.');
+    if (Array.isArray(scale) || Array.isArray(offset)) notes.push('A list holds one value per channel (the last axis).');
+    return {
+      kind: 'rescaling',
+      title: `Rescaling layer ${step.name}`,
+      formula: `${outputLabel(step)} = ${inputLabel(step, 0)} * ${show(scale)}${noOffset ? '' : ` + ${show(offset)}`}`,
+      shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
+      notes,
+      scale,
+      offset,
+    };
+  },
+};

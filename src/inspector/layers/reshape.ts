@@ -1,0 +1,46 @@
+/** Keras Reshape: the same values in C order under a new shape (the batch axis stays; -1 is inferred). */
+import { defaultRoles } from '../axes';
+import type { LayerKind } from '../explain';
+import { inputLabel, outputLabel } from '../explain';
+import { formatShape } from '../format';
+import type { Tensor } from '../types';
+import { requireInputs, size } from './util';
+
+/** The target shape with -1 (written null by tfjs) resolved for `count` values per example. */
+export function resolveTarget(target: unknown, count: number): number[] {
+  if (!Array.isArray(target)) throw new Error(`Reshape needs a target_shape, got ${JSON.stringify(target)}`);
+  const dims = target.map((d) => (d === null ? -1 : d));
+  if (dims.some((d) => typeof d !== 'number' || !Number.isInteger(d) || (d < 1 && d !== -1))) throw new Error(`Reshape target_shape ${JSON.stringify(target)} is not understood`);
+  const unknown = dims.filter((d) => d === -1).length;
+  if (unknown > 1) throw new Error('Reshape target_shape may hold at most one -1');
+  const known = (dims as number[]).filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+  const out = (dims as number[]).map((d) => (d === -1 ? count / known : d));
+  if (out.some((d) => !Number.isInteger(d)) || size(out) !== count) throw new Error(`cannot reshape ${count} values per example into ${JSON.stringify(target)}`);
+  return out;
+}
+
+export const reshape: LayerKind = {
+  classNames: ['Reshape'],
+  reference(inputs, _params, config): Tensor {
+    requireInputs(inputs, 1, 'Reshape');
+    const [x] = inputs;
+    const batch = x.shape[0] ?? 1;
+    return { shape: [batch, ...resolveTarget(config.target_shape, size(x.shape) / batch)], values: Float32Array.from(x.values) };
+  },
+  explain(step) {
+    const x = step.inputs[0];
+    const batch = x.shape[0] ?? 1;
+    const target = resolveTarget(step.config.target_shape, size(x.shape) / batch);
+    return {
+      kind: 'reshape',
+      title: `Reshape layer ${step.name}`,
+      formula: `${outputLabel(step)} = ${inputLabel(step, 0)}.reshape(${[batch, ...target].join(', ')})`,
+      shapes: `${formatShape(x.shape)} -> ${formatShape(step.output.shape)}`,
+      notes: ['The numbers do not change; they are read in order (last axis fastest, as numpy) and laid out in the new shape.'],
+      targetShape: target,
+    };
+  },
+  axes(step) {
+    return { inputs: step.inputs.map((t) => defaultRoles(t.shape.length)), params: {}, output: defaultRoles(step.output.shape.length) };
+  },
+};
