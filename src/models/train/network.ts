@@ -9,10 +9,17 @@
  * `x^T @ dY` likewise touches only the rows of the nonzero inputs. The first Dense layer (nothing
  * trainable before it) skips d(input) altogether. Sums run in float64 in the same order as the
  * plain triple loop (ascending input index, ascending row), so skipping zeros changes no result.
+ *
+ * Large Dense layers (at least SIMD_MIN_WEIGHTS weights, output width a multiple of 4) run the
+ * same loops as WebAssembly SIMD kernels (wasm/kernels.wat, float32 like tfjs and Keras), 4
+ * outputs per instruction; the network's buffers then live in the kernels' memory, sized once for
+ * a fixed batch capacity. Small networks (Iris, housing) stay in plain TypeScript, bit for bit as
+ * before.
  */
 import type { ActivationName, Recipe, WeightTensor } from '../types';
 import { inputWidth, layerShapes, weightSpecs } from './recipe-weights';
 import type { Rng } from '../random';
+import { KernelArena } from './wasm/kernels';
 
 /**
  * One step of the network; `layer` is the index of the recipe layer it comes from. Flatten is no
@@ -55,6 +62,20 @@ export function compileOps(recipe: Recipe): Op[] {
 /** Row data as data sets hold it: float32 features, or raw bytes (image pixels 0..255). */
 export type RowData = Float32Array | Uint8Array;
 
+/** A Dense layer with at least this many weights runs on the SIMD kernels (when available). */
+export const SIMD_MIN_WEIGHTS = 4096;
+
+export interface NetworkOptions {
+  /** Largest batch to run. With the SIMD kernels it is fixed (default 1024); without, buffers grow. */
+  capacity?: number;
+  /** Allow the WebAssembly SIMD kernels for large Dense layers (default true). */
+  simd?: boolean;
+}
+
+function simdOp(op: Op): boolean {
+  return op.kind === 'dense' && op.inWidth * op.outWidth >= SIMD_MIN_WEIGHTS && op.outWidth % 4 === 0;
+}
+
 export class DenseNetwork {
   readonly ops: Op[];
   /** Kernel, bias, kernel, bias, ... in Keras' order. */
@@ -66,44 +87,84 @@ export class DenseNetwork {
   private readonly firstDense: number;
   private capacity = 0;
   /** outputs[i]: output of op i; the input batch is `input`. */
-  private input = new Float32Array(0);
+  private input: Float32Array = new Float32Array(0);
   private outputs: Float32Array[] = [];
   private deltas: Float32Array[] = [];
   private masks: Float32Array[] = [];
-  /** float64 accumulators: one output row, and one kernel gradient per Dense op. */
+  /** float64 accumulators: one output row, and one kernel gradient per Dense op on the JS path. */
   private rowSums = new Float64Array(0);
   private kernelSums: Float64Array[] = [];
+  /** The SIMD kernels and their memory, when a Dense layer is large enough to use them. */
+  readonly arena: KernelArena | null;
+  /** Largest batch `forward` takes: fixed with the SIMD kernels, else unbounded. */
+  readonly maxRows: number;
 
   constructor(
     private readonly recipe: Recipe,
     weights: WeightTensor[],
+    options: NetworkOptions = {},
   ) {
     this.ops = compileOps(recipe);
     const specs = weightSpecs(recipe);
-    this.weights = specs.map((s) => {
-      const w = weights.find((t) => t.layer === s.layer && t.name === s.name);
-      if (!w) throw new Error(`No weights given for ${s.layer}/${s.name}.`);
-      if (w.values.length !== s.shape.reduce((a, b) => a * b, 1)) {
-        throw new Error(`${s.layer}/${s.name} needs shape [${s.shape.join(', ')}].`);
-      }
-      return new Float32Array(w.values);
-    });
-    this.grads = this.weights.map((w) => new Float32Array(w.length));
     this.inWidth = inputWidth(recipe);
     const last = this.ops[this.ops.length - 1];
     this.outWidth = last ? opWidth(last) : this.inWidth;
     this.firstDense = this.ops.findIndex((op) => op.kind === 'dense');
+    const sizes = specs.map((s) => s.shape.reduce((a, b) => a * b, 1));
+    const wantSimd = options.simd !== false && this.ops.some(simdOp);
+    const capacity = options.capacity ?? 1024;
+    // Weights, gradients, RMSprop's velocity (allocated by the optimizer), and the batch buffers.
+    const floats = wantSimd
+      ? 3 * sizes.reduce((a, n) => a + KernelArena.size(n), 0) + this.batchFloats(capacity) + 16 * (3 * sizes.length + 4 * this.ops.length + 1)
+      : 0;
+    this.arena = wantSimd ? KernelArena.create(floats) : null;
+    this.maxRows = this.arena ? capacity : Infinity;
+    this.weights = specs.map((s, t) => {
+      const w = weights.find((x) => x.layer === s.layer && x.name === s.name);
+      if (!w) throw new Error(`No weights given for ${s.layer}/${s.name}.`);
+      if (w.values.length !== sizes[t]) {
+        throw new Error(`${s.layer}/${s.name} needs shape [${s.shape.join(', ')}].`);
+      }
+      const values = this.alloc(sizes[t]);
+      values.set(w.values);
+      return values;
+    });
+    this.grads = sizes.map((n) => this.alloc(n));
     this.rowSums = new Float64Array(Math.max(1, ...this.ops.map((op) => (op.kind === 'dense' ? op.outWidth : 0))));
-    this.kernelSums = this.ops.map((op) => new Float64Array(op.kind === 'dense' ? op.inWidth * op.outWidth : 0));
+    this.kernelSums = this.ops.map((op) => new Float64Array(op.kind === 'dense' && !(this.arena && simdOp(op)) ? op.inWidth * op.outWidth : 0));
+    if (this.arena) this.allocBatch(capacity);
+  }
+
+  /** A zeroed float32 buffer: in the kernels' memory when they are in use. */
+  alloc(n: number): Float32Array {
+    return this.arena ? this.arena.alloc(n) : new Float32Array(n);
+  }
+
+  private deltaWidth(op: Op, i: number): number {
+    return i > this.firstDense ? (op.kind === 'dense' ? op.inWidth : op.width) : 0;
+  }
+
+  private batchFloats(n: number): number {
+    let total = KernelArena.size(n * this.inWidth);
+    this.ops.forEach((op, i) => {
+      total += KernelArena.size(n * opWidth(op)) + KernelArena.size(n * this.deltaWidth(op, i));
+      total += KernelArena.size(op.kind === 'dropout' ? n * op.width : 0);
+    });
+    return total;
+  }
+
+  private allocBatch(n: number): void {
+    this.capacity = n;
+    this.input = this.alloc(n * this.inWidth);
+    this.outputs = this.ops.map((op) => this.alloc(n * opWidth(op)));
+    this.deltas = this.ops.map((op, i) => this.alloc(n * this.deltaWidth(op, i)));
+    this.masks = this.ops.map((op) => this.alloc(op.kind === 'dropout' ? n * op.width : 0));
   }
 
   private ensureCapacity(n: number): void {
     if (n <= this.capacity) return;
-    this.capacity = n;
-    this.input = new Float32Array(n * this.inWidth);
-    this.outputs = this.ops.map((op) => new Float32Array(n * opWidth(op)));
-    this.deltas = this.ops.map((op, i) => new Float32Array(i > this.firstDense ? n * (op.kind === 'dense' ? op.inWidth : op.width) : 0));
-    this.masks = this.ops.map((op) => new Float32Array(op.kind === 'dropout' ? n * op.width : 0));
+    if (this.arena) throw new Error(`Internal error: a batch of ${n} rows is larger than the network's capacity of ${this.capacity}.`);
+    this.allocBatch(n);
   }
 
   /** Copies rows `rows[start..end)` of a row-major matrix into the input batch. */
@@ -142,7 +203,9 @@ export class DenseNetwork {
     for (let i = 0; i < this.ops.length; i++) {
       const op = this.ops[i];
       const out = this.outputs[i];
-      if (op.kind === 'dense') {
+      if (op.kind === 'dense' && this.arena && simdOp(op)) {
+        this.arena.denseForward(input, this.weights[op.kernel], this.weights[op.kernel + 1], out, n, op.inWidth, op.outWidth);
+      } else if (op.kind === 'dense') {
         denseForward(input, this.weights[op.kernel], this.weights[op.kernel + 1], out, n, op.inWidth, op.outWidth, this.rowSums);
       } else if (op.kind === 'activation') {
         activationForward(op.fn, input, out, n, op.width);
@@ -175,9 +238,10 @@ export class DenseNetwork {
       const input = i === 0 ? this.input : this.outputs[i - 1];
       const dIn = this.deltas[i];
       if (op.kind === 'dense') {
+        const simd = this.arena && simdOp(op) ? this.arena : null;
         denseBackward(
           input, this.weights[op.kernel], delta, this.grads[op.kernel], this.grads[op.kernel + 1],
-          i === this.firstDense ? null : dIn, n, op.inWidth, op.outWidth, this.kernelSums[i],
+          i === this.firstDense ? null : dIn, n, op.inWidth, op.outWidth, this.kernelSums[i], simd,
         );
       } else if (op.kind === 'activation') {
         activationBackward(op.fn, this.outputs[i], delta, dIn, n, op.width);
@@ -225,20 +289,24 @@ function denseForward(
  */
 function denseBackward(
   x: Float32Array, w: Float32Array, dOut: Float32Array, dW: Float32Array, dB: Float32Array,
-  dX: Float32Array | null, n: number, inW: number, outW: number, acc: Float64Array,
+  dX: Float32Array | null, n: number, inW: number, outW: number, acc: Float64Array, simd: KernelArena | null,
 ): void {
-  acc.fill(0);
-  for (let r = 0; r < n; r++) {
-    const xo = r * inW;
-    const dob = r * outW;
-    for (let i = 0; i < inW; i++) {
-      const xi = x[xo + i];
-      if (xi === 0) continue;
-      const ao = i * outW;
-      for (let o = 0; o < outW; o++) acc[ao + o] += xi * dOut[dob + o];
+  if (simd) {
+    simd.denseKernelGrad(x, dOut, dW, n, inW, outW);
+  } else {
+    acc.fill(0);
+    for (let r = 0; r < n; r++) {
+      const xo = r * inW;
+      const dob = r * outW;
+      for (let i = 0; i < inW; i++) {
+        const xi = x[xo + i];
+        if (xi === 0) continue;
+        const ao = i * outW;
+        for (let o = 0; o < outW; o++) acc[ao + o] += xi * dOut[dob + o];
+      }
     }
+    for (let j = 0; j < inW * outW; j++) dW[j] = acc[j];
   }
-  for (let j = 0; j < inW * outW; j++) dW[j] = acc[j];
   for (let o = 0; o < outW; o++) {
     let sum = 0;
     for (let r = 0; r < n; r++) sum += dOut[r * outW + o];

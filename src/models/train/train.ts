@@ -49,7 +49,7 @@ export async function createEngine(
   config: TrainConfig,
 ): Promise<TrainEngine> {
   const dropoutRng = createRng(deriveSeed(config.seed, 2));
-  if (kind === 'fast') return new FastEngine(recipe, data, weights, config.learningRate, dropoutRng);
+  if (kind === 'fast') return new FastEngine(recipe, data, weights, config.learningRate, dropoutRng, config.batchSize);
   const { TfjsEngine } = await import('./tfjs-engine');
   return new TfjsEngine(recipe, data, weights, config.learningRate, dropoutRng);
 }

@@ -1,0 +1,96 @@
+/**
+ * The SIMD kernels of kernels.wat, and an arena: float32 buffers inside the kernels' memory, so
+ * the kernels work on the network's own arrays without copying. The arena's size is fixed when
+ * it is made (growing the memory would detach every view), so a network using it has a fixed
+ * batch capacity.
+ */
+import { KERNELS_WASM_BASE64 } from './kernels-wasm';
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  dense_forward(x: number, w: number, b: number, out: number, n: number, inW: number, outW: number): void;
+  dense_kernel_grad(x: number, dy: number, dw: number, n: number, inW: number, outW: number): void;
+  rmsprop(w: number, g: number, v: number, len: number, lr: number, rho: number, eps: number): void;
+}
+
+function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where WebAssembly SIMD is missing (then the engine stays in JS). */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const bytes = decodeBase64(KERNELS_WASM_BASE64);
+    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+export function simdAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
+const PAGE = 65536;
+
+/** Fixed-size float32 memory with the kernels that work on it. */
+export class KernelArena {
+  private readonly k: KernelExports;
+  private readonly heap: Float32Array;
+  private next = 0;
+
+  private constructor(k: KernelExports, floats: number) {
+    this.k = k;
+    const need = Math.ceil((floats * 4) / PAGE) + 1;
+    const have = k.memory.buffer.byteLength / PAGE;
+    if (need > have) k.memory.grow(need - have);
+    this.heap = new Float32Array(k.memory.buffer);
+  }
+
+  /** An arena for `floats` float32 values in all (allocations are rounded up to 4), or null without SIMD. */
+  static create(floats: number): KernelArena | null {
+    const mod = kernelModule();
+    if (!mod) return null;
+    const instance = new WebAssembly.Instance(mod, {});
+    return new KernelArena(instance.exports as unknown as KernelExports, floats);
+  }
+
+  /** Floats an allocation of `n` takes (16-byte aligned). */
+  static size(n: number): number {
+    return Math.ceil(n / 4) * 4;
+  }
+
+  /** A zeroed float32 buffer of `n` values inside the arena (16-byte aligned). */
+  alloc(n: number): Float32Array {
+    const size = KernelArena.size(n);
+    if (this.next + size > this.heap.length) throw new Error('Internal error: the kernel arena is full.');
+    const view = this.heap.subarray(this.next, this.next + n);
+    this.next += size;
+    return view;
+  }
+
+  /** True when `a` lives in this arena. */
+  owns(a: Float32Array): boolean {
+    return a.buffer === this.heap.buffer;
+  }
+
+  denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, n: number, inW: number, outW: number): void {
+    this.k.dense_forward(x.byteOffset, w.byteOffset, b.byteOffset, out.byteOffset, n, inW, outW);
+  }
+
+  denseKernelGrad(x: Float32Array, dy: Float32Array, dw: Float32Array, n: number, inW: number, outW: number): void {
+    this.k.dense_kernel_grad(x.byteOffset, dy.byteOffset, dw.byteOffset, n, inW, outW);
+  }
+
+  /** RMSprop over whole arrays; the padding up to a multiple of 4 stays zero. */
+  rmsprop(w: Float32Array, g: Float32Array, v: Float32Array, lr: number, rho: number, eps: number): void {
+    this.k.rmsprop(w.byteOffset, g.byteOffset, v.byteOffset, KernelArena.size(w.length), lr, rho, eps);
+  }
+}
