@@ -12,8 +12,12 @@ export interface Box {
   bottom: number;
 }
 
-/** A shared [lo, hi] for both axes of predicted vs actual: covers every value and 0..cap. */
-export function scatterDomain(pred: ArrayLike<number>, actual: ArrayLike<number>, cap: number): [number, number] {
+/**
+ * A shared [lo, hi] for both axes of predicted vs actual: 0 .. the cap at least, widened for
+ * predictions beyond it but never past `reach` cap-widths on either side (a handful of extreme
+ * districts would otherwise shrink the cloud to a dot; points outside are drawn at the edge).
+ */
+export function scatterDomain(pred: ArrayLike<number>, actual: ArrayLike<number>, cap: number, reach = 0.4): [number, number] {
   let lo = 0;
   let hi = cap;
   for (let i = 0; i < pred.length; i++) {
@@ -26,8 +30,15 @@ export function scatterDomain(pred: ArrayLike<number>, actual: ArrayLike<number>
     if (a < lo) lo = a;
     if (a > hi) hi = a;
   }
+  lo = Math.max(lo, -reach * cap);
+  hi = Math.min(hi, (1 + reach) * cap);
   const pad = (hi - lo) * 0.03;
   return [lo - (lo < 0 ? pad : 0), hi + pad];
+}
+
+/** v limited to [lo, hi]. */
+export function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
 }
 
 /** Linear map of a value in `domain` to pixels [p0, p1]. */
