@@ -17,28 +17,35 @@ function signed(text: string, opts: FormatOptions): string {
   return opts.ascii ? text : text.replace(/-/g, MINUS);
 }
 
+/** Shown for a value that is not a number: the views never print "NaN". */
+export const MISSING = '\u2014';
+
 /**
- * `x` with `digits` significant digits (default 3): 5.3 -> "5.30", -0.5 -> "−0.500",
- * 0.123456 -> "0.123", 1234.5 -> "1235", 3.1e-8 -> "3.10e−8". Exponent notation only below 1e-4
- * and from 1e6 on. NaN -> "NaN", ±Infinity -> "∞" / "−∞".
+ * The app's one number format (every view, matrix cell and arithmetic line uses it, so a weight
+ * reads the same everywhere): `x` with `digits` significant digits (default 3): 5.3 -> "5.30",
+ * -0.5 -> "−0.500", 0.123456 -> "0.123", 0.0366 -> "0.0366", 1234.5 -> "1235", 0 -> "0.00".
+ * Exponent notation below 1e-3 and from 1e6 on: 0.0005 -> "5.00e−4", 3.1e-8 -> "3.10e−8",
+ * 1234567 -> "1.23e6". NaN -> "—" (never "NaN"), ±Infinity -> "∞" / "−∞".
  */
 export function formatNumber(x: number, digits = 3, opts: FormatOptions = {}): string {
-  if (Number.isNaN(x)) return 'NaN';
+  if (Number.isNaN(x)) return MISSING;
   if (!Number.isFinite(x)) return x > 0 ? '\u221e' : (opts.ascii ? '-' : MINUS) + '\u221e';
   const d = Math.min(21, Math.max(1, Math.round(digits)));
   const a = Math.abs(x);
   if (a === 0) return signed((0).toPrecision(d), opts);
-  if (a < 1e-4 || a >= 1e6) {
+  if (a < 1e-3 || a >= 1e6) {
     const [mant, exp] = x.toExponential(d - 1).split('e');
     return signed(`${mant}e${exp.startsWith('+') ? exp.slice(1) : exp}`, opts);
   }
   if (a >= 10 ** d) return signed(x.toFixed(0), opts);
-  return signed(x.toPrecision(d), opts);
+  const text = x.toPrecision(d);
+  // 999.96 to 3 digits rounds up to "1.00e+3": show the whole number instead.
+  return signed(text.includes('e') ? x.toFixed(0) : text, opts);
 }
 
 /** `x` with exactly `decimals` decimals (toFixed) without "-0.00": -0.001 -> "0.00". */
 export function formatFixed(x: number, decimals = 2, opts: FormatOptions = {}): string {
-  if (Number.isNaN(x)) return 'NaN';
+  if (Number.isNaN(x)) return MISSING;
   if (!Number.isFinite(x)) return x > 0 ? '\u221e' : (opts.ascii ? '-' : MINUS) + '\u221e';
   return signed(x.toFixed(Math.min(20, Math.max(0, Math.round(decimals)))), opts);
 }

@@ -21,9 +21,9 @@ describe('Matrix', () => {
     await expect.element(screen.getByText('(4, 8)')).toBeVisible();
     const cells = screen.getByRole('gridcell');
     expect(cells.elements()).toHaveLength(32);
-    const cell = screen.getByRole('gridcell', { name: 'kernel[2][5] = -0.731' });
-    await expect.element(cell).toHaveTextContent('-0.731');
-    await expect.element(cell).toHaveAttribute('title', 'kernel[2][5] = -0.731');
+    const cell = screen.getByRole('gridcell', { name: 'kernel[2][5] = \u22120.731' });
+    await expect.element(cell).toHaveTextContent('\u22120.731');
+    await expect.element(cell).toHaveAttribute('title', 'kernel[2][5] = \u22120.731');
     await userEvent.hover(cell);
     expect(onhover).toHaveBeenLastCalledWith({ row: 2, col: 5 });
     await page.screenshot({ path: '__screenshots__/viz/matrix-4x8.png', element: screen.container });
@@ -39,7 +39,7 @@ describe('Matrix', () => {
     });
     await expect.element(screen.getByText('(8,)')).toBeVisible();
     expect(screen.container.querySelectorAll('tbody tr')).toHaveLength(1);
-    await expect.element(screen.getByRole('gridcell', { name: 'bias[1] = -3.00 (zeroed by ReLU)' })).toBeVisible();
+    await expect.element(screen.getByRole('gridcell', { name: 'bias[1] = \u22123.00 (zeroed by ReLU)' })).toBeVisible();
     await expect.element(screen.getByRole('gridcell', { name: 'bias[6] = 2.00' })).toBeVisible();
   });
 

@@ -3,6 +3,7 @@ import { render } from 'vitest-browser-svelte';
 import { page, userEvent } from 'vitest/browser';
 import NeuronDiagram from '../../src/viz/components/NeuronDiagram.svelte';
 import { bigTrace, irisTrace } from './viz-trace-fixture';
+import type { Trace, TraceStep } from '../../src/inspector/types';
 
 const iris = ['setosa', 'versicolor', 'virginica'];
 const features = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];
@@ -46,7 +47,7 @@ describe('NeuronDiagram', () => {
     edge.dispatchEvent(new MouseEvent('mouseenter'));
     const w = trace.steps[0].params[0].values[2 * 8 + 5];
     expect(onhover).toHaveBeenLastCalledWith(expect.objectContaining({ layer: 'dense', from: 2, to: 5, weight: w }));
-    await expect.element(screen.getByText(`dense: input 2 -> neuron 5, w = ${w.toPrecision(2)}`)).toBeVisible();
+    await expect.element(screen.getByText(`dense: input 2 -> neuron 5, w = ${w.toPrecision(2).replace('-', '\u2212')}`)).toBeVisible();
   });
 
   it('the highlight prop emphasises one edge and dims the rest', async () => {
@@ -93,5 +94,89 @@ describe('NeuronDiagram selectedStep', () => {
     await expect.element(screen.getByText('values_2', { exact: true })).toHaveClass(/selected/);
     await expect.element(screen.getByText('layer_1 · dense_1 · softmax')).toHaveClass(/selected/);
     await page.screenshot({ path: '__screenshots__/viz/neurons-selected.png', element: screen.container });
+  });
+});
+
+/** 28 x 28 picture -> Flatten -> Dense 128 relu -> Dense 10 softmax, with a "1" as input. */
+function mnistTrace(): Trace {
+  const f32 = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
+  const x = f32(784, (i) => (i % 28 >= 13 && i % 28 <= 14 && i >= 4 * 28 && i < 24 * 28 ? 1 : 0));
+  const dense = (index: number, name: string, input: Float32Array, nOut: number, act: string, k: (i: number) => number): TraceStep => {
+    const nIn = input.length;
+    const kernel = f32(nIn * nOut, k);
+    const z = f32(nOut, (j) => input.reduce((s, v, i) => s + v * kernel[i * nOut + j], 0));
+    const out = act === 'relu' ? z.map((v) => Math.max(0, v)) : z.map((v) => Math.exp(v)).map((v, _, a) => v / a.reduce((p, q) => p + q, 0));
+    return {
+      index, name, className: 'Dense', config: { units: nOut, activation: act }, paramCount: nIn * nOut,
+      inputNames: ['x'], inputs: [{ shape: [1, nIn], values: input }],
+      params: [{ name: 'kernel', shape: [nIn, nOut], values: kernel }],
+      output: { shape: [1, nOut], values: out }, reference: null, maxAbsDiff: null,
+    };
+  };
+  const flatten: TraceStep = {
+    index: 0, name: 'flatten', className: 'Flatten', config: {}, paramCount: 0, inputNames: ['values_0'],
+    inputs: [{ shape: [1, 28, 28], values: x }], params: [], output: { shape: [1, 784], values: x }, reference: null, maxAbsDiff: null,
+  };
+  const s1 = dense(1, 'dense', x, 128, 'relu', (i) => Math.sin(i * 0.37) * 0.1);
+  const s2 = dense(2, 'dense_1', s1.output.values, 10, 'softmax', (i) => Math.cos(i * 0.7) * 0.3);
+  return { raw: { shape: [1, 28, 28], values: x }, values: [{ shape: [1, 28, 28], values: x }, flatten.output, s1.output, s2.output], steps: [flatten, s1, s2], maxAbsDiff: 0 };
+}
+
+describe('NeuronDiagram at MNIST scale (28 x 28 -> 128 -> 10)', () => {
+  beforeEach(async () => {
+    await page.viewport(1000, 800);
+  });
+
+  it('draws the input as the picture, the 128 hidden units as a strip and only the strongest edges', async () => {
+    const trace = mnistTrace();
+    const screen = await render(NeuronDiagram, { trace, outputLabels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] });
+    await expect.element(screen.getByText('28 × 28 picture, 784 units')).toBeVisible();
+    await expect.element(screen.getByText('all 128 units')).toBeVisible();
+    expect(screen.container.querySelectorAll('image.picture')).toHaveLength(1);
+    expect(screen.container.querySelectorAll('rect.strip-cell')).toHaveLength(128);
+    expect(screen.container.querySelectorAll('circle.node')).toHaveLength(10);
+    // the strongest 200 edges per layer, drawn in SVG
+    await expect.element(screen.getByText('strongest 200 of 100,352 weights')).toBeVisible();
+    await expect.element(screen.getByText('strongest 200 of 1,280 weights')).toBeVisible();
+    const edges = [...screen.container.querySelectorAll<SVGLineElement>('line.edge')];
+    expect(edges).toHaveLength(400);
+    // every first-layer edge starts at a pixel with ink (x != 0) and they are the largest |w * x|
+    const x = trace.values[0].values;
+    const k = trace.steps[1].params[0].values;
+    const first = edges.filter((e) => e.dataset.layer === 'dense');
+    for (const e of first) expect(x[Number(e.dataset.from)]).not.toBe(0);
+    const strengths = Array.from(k, (w, i) => Math.abs(w * x[Math.floor(i / 128)])).sort((a, b) => b - a);
+    const drawnMin = Math.min(...first.map((e) => Math.abs(k[Number(e.dataset.from) * 128 + Number(e.dataset.to)])));
+    expect(drawnMin).toBeGreaterThanOrEqual(strengths[199] - 1e-7);
+    await page.screenshot({ path: '__screenshots__/viz/neurons-mnist.png', element: screen.container });
+  });
+
+  it('an edge starts at its pixel in the picture; hovering it names the pixel and x · w', async () => {
+    const trace = mnistTrace();
+    const onhover = vi.fn();
+    const screen = await render(NeuronDiagram, { trace, onhover });
+    const image = screen.container.querySelector('image.picture')!;
+    const box = { x: Number(image.getAttribute('x')), y: Number(image.getAttribute('y')), side: Number(image.getAttribute('width')) };
+    const edge = screen.container.querySelector<SVGLineElement>('line.edge[data-layer="dense"]')!;
+    const from = Number(edge.dataset.from);
+    expect(Number(edge.getAttribute('x1'))).toBeCloseTo(box.x + ((from % 28) + 0.5) * (box.side / 28), 5);
+    expect(Number(edge.getAttribute('y1'))).toBeCloseTo(box.y + (Math.floor(from / 28) + 0.5) * (box.side / 28), 5);
+    edge.dispatchEvent(new MouseEvent('mouseenter'));
+    expect(onhover).toHaveBeenLastCalledWith(expect.objectContaining({ layer: 'dense', from, to: Number(edge.dataset.to) }));
+    await expect.element(screen.getByText(new RegExp(`^dense: input ${from} -> neuron ${edge.dataset.to}, w = .*, x · w = .* \\(pixel \\(${Math.floor(from / 28)}, ${from % 28}\\)\\)$`))).toBeVisible();
+  });
+
+  it('pointing at the picture reads a pixel', async () => {
+    const screen = await render(NeuronDiagram, { trace: mnistTrace() });
+    const frame = screen.container.querySelector('rect.picture-frame')!;
+    const r = frame.getBoundingClientRect();
+    frame.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: r.left + (r.width * 13.5) / 28, clientY: r.top + (r.height * 10.5) / 28 }));
+    await expect.element(screen.getByText('values_0 → values_1: pixel (10, 13) = 1.00')).toBeVisible();
+  });
+
+  it('inputImage: null keeps the sampled circles for a picture input', async () => {
+    const screen = await render(NeuronDiagram, { trace: mnistTrace(), inputImage: null });
+    expect(screen.container.querySelectorAll('image.picture')).toHaveLength(0);
+    await expect.element(screen.getByText('showing 64 of 784')).toBeVisible();
   });
 });

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import type { LayersModel } from '../../src/models/tf';
 import { openModelFiles, type FileLike } from '../../src/models/formats';
 import { exportKerasFile } from '../../src/models/formats/keras-export';
-import { exportTfjsFiles } from '../../src/models/formats/tfjs-export';
+import { tfjsModelFiles } from '../../src/inspector/export/tfjsModel';
 import { H5Reader } from '../../src/models/formats/hdf5-read';
 import { fixtures, pythonWith } from '../fixtures';
 
@@ -141,8 +141,13 @@ print(json.dumps([tree(sys.argv[1]), tree(sys.argv[2])]))
   it('exported TensorFlow.js files re-open bit-identically', async () => {
     const original = await openModelFiles([file(KERAS)]);
     original.info = { ...original.info, featureNames: ['a', 'b', 'c', 'd'] };
-    const files = await exportTfjsFiles(original);
-    expect(files.map((f) => f.name)).toEqual(['model.json', 'group1-shard1of1.bin']);
+    // The app's one TensorFlow.js exporter (the Export menu's): <name>.json + <name>.weights.bin.
+    const { modelJson, weights } = await tfjsModelFiles(original.model, 'iris model', original.info);
+    const files: FileLike[] = [
+      { name: modelJson.filename, bytes: new TextEncoder().encode(modelJson.data as string) },
+      { name: weights.filename, bytes: weights.data as Uint8Array },
+    ];
+    expect(files.map((f) => f.name)).toEqual(['iris model.json', 'iris model.weights.bin']);
     const again = await openModelFiles(files);
     expect(weightsOf(again.model)).toEqual(weightsOf(original.model));
     expect(again.info.featureNames).toEqual(['a', 'b', 'c', 'd']);

@@ -69,11 +69,12 @@ describe('signed colour scale', () => {
 
 describe('formatting', () => {
   it('formats numbers with significant digits and never NaN', () => {
-    expect(formatNumber(-0.73124)).toBe('-0.731');
+    expect(formatNumber(-0.73124)).toBe('\u22120.731');
     expect(formatNumber(12.345)).toBe('12.3');
-    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(0)).toBe('0.00');
     expect(formatNumber(Number.NaN)).toBe('—');
-    expect(formatNumber(Infinity)).toBe('—');
+    expect(formatNumber(Infinity)).toBe('∞');
+    expect(formatNumber(0.0005)).toBe('5.00e\u22124');
     expect(formatNumber(1234567)).toBe('1.23e6');
     expect(formatPercent(0.9712)).toBe('97.1 %');
     expect(formatPercent(Number.NaN)).toBe('—');
@@ -104,7 +105,7 @@ describe('matrix layout', () => {
 describe('formatNumber edge cases', () => {
   it('rounds to significant digits without growing an extra digit', () => {
     expect(formatNumber(0.99999)).toBe('1.00');
-    expect(formatNumber(-3)).toBe('-3.00');
+    expect(formatNumber(-3)).toBe('\u22123.00');
     expect(formatNumber(0.0366)).toBe('0.0366');
     expect(formatNumber(1234.5)).toBe('1235');
     expect(formatNumber(999.96)).toBe('1000');

@@ -30,7 +30,7 @@ describe('neuronLayout', () => {
     expect(e.weight).toBe(-6);
     expect(e.layer).toBe('dense');
     expect(l.maxAbsWeight.get(0)).toBe(6);
-    expect(edgeLabel(e, (v) => formatNumber(v, 2))).toBe('dense: input 1 -> neuron 2, w = -6.0');
+    expect(edgeLabel(e, (v) => formatNumber(v, 2))).toBe('dense: input 1 -> neuron 2, w = \u22126.0');
   });
 
   it('applies a separate Activation layer in place to its column', () => {

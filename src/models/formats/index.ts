@@ -13,7 +13,6 @@ import * as tfjsJson from './tfjs-json';
 export { ModelFileError } from './errors';
 export type { FileLike } from './file-like';
 export { exportKerasFile } from './keras-export';
-export { exportTfjsFiles } from './tfjs-export';
 
 export interface ModelFormat {
   id: string;

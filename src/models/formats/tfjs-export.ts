@@ -1,9 +1,10 @@
-/** Download as TensorFlow.js files: model.json + group1-shard1of1.bin, as tfjs' own browser download writes them. */
-import type { ModelBundle, ModelInfo } from '../types';
-import type { FileLike } from './file-like';
-import { modelToArtifacts, type FlatArtifacts } from './artifacts';
-
-export const TFJS_SHARD_NAME = 'group1-shard1of1.bin';
+/**
+ * The model.json of a TensorFlow.js download. The app's one tfjs exporter is
+ * src/inspector/export/tfjsModel.ts (`tfjsModelFiles`, the Export menu's), which names the files
+ * and uses this for the JSON.
+ */
+import type { ModelInfo } from '../types';
+import type { FlatArtifacts } from './artifacts';
 
 /** The model.json that names `shardName` as its one weights file; `info` rides along for Layer Lens. */
 export function tfjsModelJson(a: FlatArtifacts, shardName: string, info: ModelInfo | null = null): object {
@@ -16,13 +17,4 @@ export function tfjsModelJson(a: FlatArtifacts, shardName: string, info: ModelIn
     /** Read back by tfjs-json.ts; tfjs itself ignores it. */
     ...(info ? { userDefinedMetadata: { layer_lens: info } } : {}),
   };
-}
-
-export async function exportTfjsFiles(bundle: ModelBundle): Promise<FileLike[]> {
-  const a = await modelToArtifacts(bundle.model);
-  const json = tfjsModelJson(a, TFJS_SHARD_NAME, bundle.info);
-  return [
-    { name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(json)) },
-    { name: TFJS_SHARD_NAME, bytes: new Uint8Array(a.weightData) },
-  ];
 }

@@ -1,21 +1,8 @@
 /** Number formatting shared by the views: never shows "NaN". */
+import { MISSING } from '../../inspector/format';
 
-/** Em dash shown for values that are not finite. */
-export const MISSING = '—';
-
-/**
- * `digits` significant digits (at least one decimal place kept where it matters), plain notation
- * for |v| in [1e-3, 1e5), exponent notation outside; non-finite -> "—"; -0 -> "0".
- */
-export function formatNumber(v: number, digits = 3): string {
-  if (!Number.isFinite(v)) return MISSING;
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-3) return v.toExponential(Math.max(0, digits - 1)).replace('e+', 'e');
-  if (a >= 10 ** digits) return String(Math.round(v));
-  const s = v.toPrecision(digits);
-  return s.includes('e') ? String(Math.round(v)) : s;
-}
+/** The app's one number format lives in the inspector (views and arithmetic text share it). */
+export { formatNumber, MISSING } from '../../inspector/format';
 
 /** "97.1 %" with one decimal; non-finite -> "—". */
 export function formatPercent(p: number): string {
