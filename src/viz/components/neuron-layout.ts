@@ -1,8 +1,12 @@
 /**
  * The neuron diagram's model, read from a Trace: one column of nodes per value vector a Dense layer
  * consumes or produces, edges from each Dense kernel. Element-wise layers (Activation, Dropout,
- * BatchNormalization, ...) update their column in place, so a column shows post-activation values.
- * Pure TypeScript: no DOM.
+ * BatchNormalization, Flatten, Rescaling, ...) update their column in place, so a column shows
+ * post-activation values.
+ *
+ * At MNIST scale (an image input, e.g. 784 -> 128 -> 10) the input column is the picture itself,
+ * columns with more units than NODE_CAP become a strip of all their units, and only the strongest
+ * edges for the current input are kept (the largest |w * x|). Pure TypeScript: no DOM.
  */
 import type { Trace, TraceStep } from '../../inspector/types';
 import type { Edge } from './types';
@@ -10,7 +14,22 @@ import type { Edge } from './types';
 /** Most nodes drawn per column; bigger layers are sampled evenly. */
 export const NODE_CAP = 64;
 
+/** How a column is drawn: circles, a strip of small cells (one per unit) or the input picture. */
+export type ColumnKind = 'nodes' | 'strip' | 'image';
+
+/** Options for the MNIST-scale diagram. */
+export interface ScaleOptions {
+  /** Draw the input column as this [height, width] picture (its units must be height * width). */
+  image: [number, number];
+  /** Edges kept per Dense layer: the largest |w * x| for the current input. */
+  strongest?: number;
+}
+
+/** Edges kept per Dense layer at MNIST scale. */
+export const STRONGEST_EDGES = 200;
+
 export interface NeuronColumn {
+  kind: ColumnKind;
   /** "values_0", or "values_1 → values_2" when an element-wise layer updated it in place. */
   label: string;
   /** Trace steps whose output this column shows (the producing Dense layer and in-place layers). */
@@ -21,14 +40,18 @@ export interface NeuronColumn {
   shown: number[];
   /** The latest value of every unit (post-activation), length `units`. */
   values: Float32Array;
+  /** kind "image": the picture's [height, width]. */
+  image?: [number, number];
 }
 
 export interface NeuronLayout {
   columns: NeuronColumn[];
-  /** Edges between shown units only. */
-  edges: (Edge & { fromColumn: number })[];
-  /** max |w| per Dense step index, for edge widths. */
+  /** Edges between shown units only (at MNIST scale: the strongest only, `strength` = |w * x|). */
+  edges: (Edge & { fromColumn: number; strength?: number })[];
+  /** max |w| per Dense step index, for edge widths (at MNIST scale: max |w * x| of the kept edges). */
   maxAbsWeight: Map<number, number>;
+  /** At MNIST scale, per Dense step: how many weights the layer has and how many edges are drawn. */
+  kept?: Map<number, { drawn: number; total: number }>;
   /** The drawn Dense layers: between column fromColumn and fromColumn + 1. */
   layers: { step: number; name: string; activation: string | null; fromColumn: number }[];
 }
@@ -47,22 +70,51 @@ function kernelOf(step: TraceStep) {
   return step.params.find((p) => p.name === 'kernel' || p.name.endsWith('/kernel'));
 }
 
-export function neuronLayout(trace: Trace, cap = NODE_CAP): NeuronLayout {
+/**
+ * The [height, width] of a model input that is a picture (shape (1, h, w) or (1, h, w, 1)) too big
+ * to draw as circles; null otherwise (Iris' (1, 4), a flat (1, 784), colour pictures).
+ */
+export function inputPicture(trace: Trace, cap = NODE_CAP): [number, number] | null {
+  const s = trace.values[0]?.shape ?? [];
+  const hw = s.length === 3 || (s.length === 4 && s[3] === 1) ? [s[1], s[2]] : null;
+  return hw && hw[0] > 1 && hw[1] > 1 && hw[0] * hw[1] > cap ? [hw[0], hw[1]] : null;
+}
+
+/** The indices of the k largest values (ties: the lower index first). */
+function topK(strength: Float64Array, k: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < strength.length; i++) if (strength[i] > 0) idx.push(i);
+  idx.sort((a, b) => strength[b] - strength[a] || a - b);
+  return idx.slice(0, k);
+}
+
+export function neuronLayout(trace: Trace, cap = NODE_CAP, scale?: ScaleOptions): NeuronLayout {
   const columns: NeuronColumn[] = [];
   const edges: NeuronLayout['edges'] = [];
   const maxAbsWeight = new Map<number, number>();
   const layers: NeuronLayout['layers'] = [];
+  const kept = new Map<number, { drawn: number; total: number }>();
 
   const first = trace.values[0];
   if (!first) return { columns, edges, maxAbsWeight, layers };
-  const newColumn = (valueIndex: number, values: Float32Array, n: number, steps: number[]): NeuronColumn => ({
-    label: `values_${valueIndex}`,
-    steps,
-    units: n,
-    shown: sampleUnits(n, cap),
-    values: values.slice(0, n),
-  });
-  columns.push(newColumn(0, first.values, units(first.shape), []));
+  const newColumn = (valueIndex: number, values: Float32Array, n: number, steps: number[]): NeuronColumn => {
+    const kind: ColumnKind = scale && n > cap ? 'strip' : 'nodes';
+    return {
+      kind,
+      label: `values_${valueIndex}`,
+      steps,
+      units: n,
+      shown: kind === 'strip' ? sampleUnits(n, n) : sampleUnits(n, cap),
+      values: values.slice(0, n),
+    };
+  };
+  const input = newColumn(0, first.values, units(first.shape), []);
+  if (scale && scale.image[0] * scale.image[1] === input.units) {
+    input.kind = 'image';
+    input.image = scale.image;
+    input.shown = sampleUnits(input.units, input.units);
+  }
+  columns.push(input);
 
   trace.steps.forEach((step, s) => {
     const current = columns[columns.length - 1];
@@ -76,14 +128,32 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP): NeuronLayout {
         return;
       }
       const col = newColumn(s + 1, step.output.values, outN, [s]);
-      let m = 0;
-      for (let i = 0; i < kernel.values.length; i++) m = Math.max(m, Math.abs(kernel.values[i]));
-      maxAbsWeight.set(s, m);
       const act = step.config.activation;
       layers.push({ step: s, name: step.name, activation: typeof act === 'string' ? act : null, fromColumn: columns.length - 1 });
-      for (const from of current.shown) {
-        for (const to of col.shown) {
-          edges.push({ layer: step.name, step: s, from, to, weight: kernel.values[from * outN + to], fromColumn: columns.length - 1 });
+      if (scale) {
+        // the strongest edges for the current input: largest |w * x| over all weights
+        const x = current.values;
+        const strength = new Float64Array(inN * outN);
+        for (let i = 0; i < inN; i++) {
+          if (x[i] === 0) continue;
+          for (let j = 0; j < outN; j++) strength[i * outN + j] = Math.abs(kernel.values[i * outN + j] * x[i]);
+        }
+        const top = topK(strength, scale.strongest ?? STRONGEST_EDGES);
+        maxAbsWeight.set(s, top.length ? strength[top[0]] : 0);
+        kept.set(s, { drawn: top.length, total: inN * outN });
+        for (const k of top) {
+          const from = Math.floor(k / outN);
+          const to = k % outN;
+          edges.push({ layer: step.name, step: s, from, to, weight: kernel.values[k], strength: strength[k], fromColumn: columns.length - 1 });
+        }
+      } else {
+        let m = 0;
+        for (let i = 0; i < kernel.values.length; i++) m = Math.max(m, Math.abs(kernel.values[i]));
+        maxAbsWeight.set(s, m);
+        for (const from of current.shown) {
+          for (const to of col.shown) {
+            edges.push({ layer: step.name, step: s, from, to, weight: kernel.values[from * outN + to], fromColumn: columns.length - 1 });
+          }
         }
       }
       columns.push(col);
@@ -96,7 +166,7 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP): NeuronLayout {
       columns.push(newColumn(s + 1, step.output.values, outUnits, [s]));
     }
   });
-  return { columns, edges, maxAbsWeight, layers };
+  return scale ? { columns, edges, maxAbsWeight, layers, kept } : { columns, edges, maxAbsWeight, layers };
 }
 
 /** "dense: input 2 -> neuron 5, w = -0.73" */
