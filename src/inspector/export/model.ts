@@ -5,18 +5,21 @@ import { npyBytes } from './npy';
 import { archiveSegment, safeFilename } from './names';
 import { nest } from './tensors';
 import type { ExportFile, LayerParams } from './types';
+import type { Scaler } from '../../models/types';
 
 export const MODEL_JSON_FORMAT = 'layer-lens-model';
 
 /**
  * The JSON document: title, class names, the input shape (without the batch dimension, when
- * known), and per layer its name, class, config and weights.
+ * known), the StandardScaler the model expects (when it has one), and per layer its name, class,
+ * config and weights.
  */
 export function modelJsonText(
   layers: LayerParams[],
   title: string,
   classNames: string[] | null = null,
   inputShape: number[] | null = null,
+  scaler: Scaler | null = null,
 ): string {
   return (
     writeJson({
@@ -25,6 +28,7 @@ export function modelJsonText(
       title,
       classNames,
       inputShape,
+      ...(scaler ? { scaler: scalerJson(scaler) } : {}),
       layers: layers.map((l, index) => ({
         index,
         name: l.name,
@@ -46,12 +50,18 @@ export function modelJsonFile(
   title: string,
   classNames: string[] | null = null,
   inputShape: number[] | null = null,
+  scaler: Scaler | null = null,
 ): ExportFile {
   return {
     filename: safeFilename([title, 'model'], 'json'),
     mime: 'application/json',
-    data: modelJsonText(layers, title, classNames, inputShape),
+    data: modelJsonText(layers, title, classNames, inputShape, scaler),
   };
+}
+
+/** The scaler as the exports write it: sklearn's names, float64 numbers, and the formula. */
+export function scalerJson(scaler: Scaler): { kind: string; formula: string; mean: number[]; scale: number[] } {
+  return { kind: 'StandardScaler', formula: 'values_0 = (raw - mean) / scale', mean: [...scaler.mean], scale: [...scaler.scale] };
 }
 
 /**

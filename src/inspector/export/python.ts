@@ -13,6 +13,7 @@ import { safeFilename, weightShortName } from './names';
 import { checkTensor } from './tensors';
 import type { ExportFile } from './types';
 import { PYTHON_FORWARD_PASS } from './pythonForward';
+import type { Scaler } from '../../models/types';
 
 /** The Keras classes the script can run; any other class raises NotImplementedError when reached. */
 export const PYTHON_LAYER_CLASSES = [
@@ -136,7 +137,7 @@ function tensorEquals(a: Tensor, b: Tensor): boolean {
   return true;
 }
 
-export function pythonScript(trace: Trace, title: string, classNames: string[] | null = null): string {
+export function pythonScript(trace: Trace, title: string, classNames: string[] | null = null, scaler: Scaler | null = null): string {
   if (trace.values.length === 0) throw new Error('The trace has no input (values_0): nothing to reproduce.');
   const lines: string[] = [
     '#!/usr/bin/env python3',
@@ -151,12 +152,28 @@ export function pythonScript(trace: Trace, title: string, classNames: string[] |
     '',
   ];
   const values0 = trace.values[0];
-  if (!tensorEquals(trace.raw, values0)) {
-    lines.push('# The input as the user gave it, before the scaling the model expects (not used below).');
+  const scaled = scaler !== null && scaler.mean.length === trace.raw.values.length;
+  if (scaled || !tensorEquals(trace.raw, values0)) {
+    lines.push(`# The input as the user gave it, before the scaling the model expects${scaled ? '' : ' (not used below)'}.`);
     lines.push(`raw_input = ${pythonArray(trace.raw, '')}`);
   }
+  if (scaled && scaler) {
+    const list = (v: number[]) => `np.array([${v.map((x) => String(x)).join(', ')}], dtype=np.float64)`;
+    lines.push(
+      "# The StandardScaler the model expects (sklearn's mean_ and scale_): values_0 = (raw - mean) / scale.",
+      `SCALER_MEAN = ${list(scaler.mean)}`,
+      `SCALER_SCALE = ${list(scaler.scale)}`,
+    );
+  }
   lines.push('# values_0: the model input.');
-  lines.push(`values_0 = ${pythonArray(values0, '')}`, '', 'LAYERS = [');
+  lines.push(`values_0 = ${pythonArray(values0, '')}`);
+  if (scaled) {
+    lines.push(
+      '# values_0 is the raw input scaled (computed in float64, stored as float32), as this check shows:',
+      'assert np.allclose(((raw_input.astype(np.float64) - SCALER_MEAN) / SCALER_SCALE).astype(np.float32), values_0, rtol=1e-6, atol=1e-6)',
+    );
+  }
+  lines.push('', 'LAYERS = [');
   for (const [i, step] of trace.steps.entries()) {
     const ind = '        ';
     lines.push('    {');
@@ -179,10 +196,10 @@ export function pythonScript(trace: Trace, title: string, classNames: string[] |
   return lines.join('\n');
 }
 
-export function pythonFile(trace: Trace, title: string, classNames: string[] | null = null): ExportFile {
+export function pythonFile(trace: Trace, title: string, classNames: string[] | null = null, scaler: Scaler | null = null): ExportFile {
   return {
     filename: safeFilename([title, 'reproduce'], 'py'),
     mime: 'text/x-python',
-    data: pythonScript(trace, title, classNames),
+    data: pythonScript(trace, title, classNames, scaler),
   };
 }

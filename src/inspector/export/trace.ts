@@ -5,6 +5,8 @@ import { F32, writeJson } from './json';
 import { safeFilename } from './names';
 import { nest } from './tensors';
 import type { CsvStyle, ExportFile } from './types';
+import type { Scaler } from '../../models/types';
+import { scalerJson } from './model';
 
 export const TRACE_JSON_FORMAT = 'layer-lens-trace';
 
@@ -41,7 +43,7 @@ export function predictedClass(trace: Trace, classNames: string[] | null): { ind
   return { index: best, name };
 }
 
-export function traceJsonText(trace: Trace, title: string, classNames: string[] | null = null): string {
+export function traceJsonText(trace: Trace, title: string, classNames: string[] | null = null, scaler: Scaler | null = null): string {
   const tensorJson = (t: Tensor) => ({ shape: t.shape, values: nest(t.shape, t.values, (v) => new F32(v)) });
   return (
     writeJson({
@@ -51,6 +53,7 @@ export function traceJsonText(trace: Trace, title: string, classNames: string[] 
       classNames,
       layers: trace.steps.map((s) => s.name),
       raw: tensorJson(trace.raw),
+      ...(scaler ? { scaler: scalerJson(scaler) } : {}),
       values: traceValues(trace).map((v) => ({
         name: v.name,
         layer: v.layer,
@@ -62,8 +65,8 @@ export function traceJsonText(trace: Trace, title: string, classNames: string[] 
   );
 }
 
-export function traceJsonFile(trace: Trace, title: string, classNames: string[] | null = null): ExportFile {
-  return { filename: safeFilename([title, 'trace'], 'json'), mime: 'application/json', data: traceJsonText(trace, title, classNames) };
+export function traceJsonFile(trace: Trace, title: string, classNames: string[] | null = null, scaler: Scaler | null = null): ExportFile {
+  return { filename: safeFilename([title, 'trace'], 'json'), mime: 'application/json', data: traceJsonText(trace, title, classNames, scaler) };
 }
 
 /**
