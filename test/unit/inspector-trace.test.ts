@@ -159,24 +159,29 @@ describe('traceModel: other shapes of model', () => {
   });
 
   it('an unknown class gets reference null and a plain message, not a crash', () => {
+    // Permute has no layer kind (yet): "no reference", never a failure.
     const model = tfl.sequential({
       layers: [
         tfl.layers.dense({ units: 4, inputShape: [2, 2], ...seeded(41) }),
-        tfl.layers.leakyReLU({ alpha: 0.1, name: 'leaky' }),
+        tfl.layers.permute({ dims: [2, 1], name: 'perm' }),
         tfl.layers.flatten({ name: 'flat' }),
       ],
     });
     models.push(model);
     const t = traceModel(model, [1, -1, 0.5, 2]);
-    expect(t.steps[1].className).toBe('LeakyReLU');
+    expect(t.steps[1].className).toBe('Permute');
     expect(t.steps[0].maxAbsDiff).toBeLessThan(1e-5); // Dense on a rank-3 input
     expect(t.steps[2].output.shape).toEqual([1, 8]);
     expect(t.steps[1].reference).toBeNull();
     expect(t.steps[1].maxAbsDiff).toBeNull();
+    expect(t.steps[1].failure ?? null).toBeNull();
+    expect(t.steps[1].noReference).toBe('no reference implementation for Permute yet');
+    expect(stepCheck(t.steps[1])).toBe('unchecked');
     const e = explainStep(t.steps[1]);
     expect(e.kind).toBe('unsupported');
-    expect(e.notes).toContain('no reference implementation for LeakyReLU yet');
+    expect(e.notes).toContain('no reference implementation for Permute yet');
     expect(t.steps[2].maxAbsDiff).toBe(0);
+    expect(traceCheck(t).ok).toBe(true);
   });
 
   it('an Activation with no reference (selu here) is explained, not thrown', () => {
