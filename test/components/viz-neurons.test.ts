@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { page, userEvent } from 'vitest/browser';
 import NeuronDiagram from '../../src/viz/components/NeuronDiagram.svelte';
+import { topK } from '../../src/viz/components/neuron-layout';
 import { bigTrace, irisTrace } from './viz-trace-fixture';
 import type { Trace, TraceStep } from '../../src/inspector/types';
 
@@ -100,7 +101,7 @@ describe('NeuronDiagram selectedStep', () => {
 /** 28 x 28 picture -> Flatten -> Dense 128 relu -> Dense 10 softmax, with a "1" as input. */
 function mnistTrace(): Trace {
   const f32 = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
-  const x = f32(784, (i) => (i % 28 >= 13 && i % 28 <= 14 && i >= 4 * 28 && i < 24 * 28 ? 1 : 0));
+  const x = f32(784, (i) => (i % 28 >= 13 && i % 28 <= 14 && i >= 4 * 28 && i < 24 * 28 ? (i === 10 * 28 + 13 ? 1 : 0.2 + (0.8 * ((i * 13) % 7)) / 6) : 0));
   const dense = (index: number, name: string, input: Float32Array, nOut: number, act: string, k: (i: number) => number): TraceStep => {
     const nIn = input.length;
     const kernel = f32(nIn * nOut, k);
@@ -146,7 +147,7 @@ describe('NeuronDiagram at MNIST scale (28 x 28 -> 128 -> 10)', () => {
     const first = edges.filter((e) => e.dataset.layer === 'dense');
     for (const e of first) expect(x[Number(e.dataset.from)]).not.toBe(0);
     const strengths = Array.from(k, (w, i) => Math.abs(w * x[Math.floor(i / 128)])).sort((a, b) => b - a);
-    const drawnMin = Math.min(...first.map((e) => Math.abs(k[Number(e.dataset.from) * 128 + Number(e.dataset.to)])));
+    const drawnMin = Math.min(...first.map((e) => Math.abs(k[Number(e.dataset.from) * 128 + Number(e.dataset.to)] * x[Number(e.dataset.from)])));
     expect(drawnMin).toBeGreaterThanOrEqual(strengths[199] - 1e-7);
     await page.screenshot({ path: '__screenshots__/viz/neurons-mnist.png', element: screen.container });
   });
@@ -178,5 +179,17 @@ describe('NeuronDiagram at MNIST scale (28 x 28 -> 128 -> 10)', () => {
     const screen = await render(NeuronDiagram, { trace: mnistTrace(), inputImage: null });
     expect(screen.container.querySelectorAll('image.picture')).toHaveLength(0);
     await expect.element(screen.getByText('showing 64 of 784')).toBeVisible();
+  });
+});
+
+describe('topK (the strongest edges)', () => {
+  it('returns the k largest positive values, largest first, ties by the lower index', () => {
+    const v = [0, 3, -5, 7, 3, 1, 9, 0.5, 3];
+    expect(topK(v, 4)).toEqual([6, 3, 1, 4]);
+    expect(topK(v, 100)).toEqual([6, 3, 1, 4, 8, 5, 7]);
+    expect(topK([0, 0, -1], 3)).toEqual([]);
+    const big = Float64Array.from({ length: 100_352 }, (_, i) => ((i * 7919) % 100_003) / 100_003);
+    const want = Array.from(big.keys()).sort((a, b) => big[b] - big[a] || a - b).slice(0, 200);
+    expect(topK(big, 200)).toEqual(want);
   });
 });

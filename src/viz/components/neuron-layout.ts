@@ -80,12 +80,44 @@ export function inputPicture(trace: Trace, cap = NODE_CAP): [number, number] | n
   return hw && hw[0] > 1 && hw[1] > 1 && hw[0] * hw[1] > cap ? [hw[0], hw[1]] : null;
 }
 
-/** The indices of the k largest values (ties: the lower index first). */
-function topK(strength: Float64Array, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < strength.length; i++) if (strength[i] > 0) idx.push(i);
-  idx.sort((a, b) => strength[b] - strength[a] || a - b);
-  return idx.slice(0, k);
+/**
+ * The indices of the k largest positive values, largest first (ties: the lower index first). A
+ * bounded min-heap: one pass, most values rejected by one comparison (100k weights in ~1 ms).
+ */
+export function topK(strength: ArrayLike<number>, k: number): number[] {
+  const heap = new Int32Array(Math.max(0, k));
+  let size = 0;
+  // a before b in the heap order when a is weaker: smaller value, or equal value and higher index
+  const weaker = (a: number, b: number) => strength[a] < strength[b] || (strength[a] === strength[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && weaker(heap[l], heap[m])) m = l;
+      if (r < size && weaker(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let i = 0; i < strength.length; i++) {
+    if (!(strength[i] > 0)) continue;
+    if (size < k) {
+      let c = size++;
+      heap[c] = i;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (!weaker(heap[c], heap[p])) break;
+        [heap[c], heap[p]] = [heap[p], heap[c]];
+        c = p;
+      }
+    } else if (size > 0 && weaker(heap[0], i)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return Array.from(heap.subarray(0, size)).sort((a, b) => strength[b] - strength[a] || a - b);
 }
 
 export function neuronLayout(trace: Trace, cap = NODE_CAP, scale?: ScaleOptions): NeuronLayout {
