@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveDir } from './serve.mjs';
+import { benchHousing } from './housing.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const launchOptions = {
@@ -112,6 +113,9 @@ try {
     responsivenessWhileTraining: { clickToTrainedMs: appTrainMs, longTasks: longTasks.length, longestTaskMs: Math.max(0, ...longTasks), target: 'no task >= 50 ms' },
     tensors: { ...traces, traces: TRACES, target: 'after == before' },
   };
+
+  // The housing course (issue 8): 100 epochs, Layer Lens beside plain fit on cpu and wasm.
+  result.housing = await benchHousing(browser);
 
   const f = (x) => x.toFixed(1).padStart(9);
   const t = result.training;
