@@ -3,7 +3,8 @@
  * a short training run with fit's semantics, and model.evaluate against numpy on exported weights.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fixtures } from '../fixtures';
 import { join } from 'node:path';
 import { housingCourse, housingRecipe, HOUSING_COURSE_CONFIG, HOUSING_PRESET_ROWS } from '../../src/models/courses/housing';
 import { findCourse } from '../../src/models/courses';
@@ -18,8 +19,9 @@ import type { Recipe, WeightTensor } from '../../src/models/types';
 import { runPython, tempDir, writeFile } from './export-fixtures';
 
 const BIN = join(__dirname, '../../static/data/cal_housing.bin');
-const CSV = join(__dirname, '../../../shared/fixtures/data/cal_housing.csv');
-const HAVE_CSV = existsSync(CSV);
+const CSV_FIX = fixtures('data/cal_housing.csv');
+const CSV = CSV_FIX.dir;
+const HAVE_CSV = CSV_FIX.present;
 
 let data: CourseData;
 beforeAll(async () => {
@@ -151,7 +153,7 @@ print(json.dumps({"mse": float(np.mean((p - y) ** 2)), "mae": float(np.mean(np.a
   "base_val_mse": float(np.mean((y[:15480].mean() - y[v]) ** 2))}))
 `;
 
-describe.skipIf(!HAVE_CSV)(`evaluate against numpy${HAVE_CSV ? '' : ' (SKIPPED: ../shared/fixtures is absent)'}`, () => {
+describe.skipIf(!HAVE_CSV)(`evaluate against numpy${CSV_FIX.skipNote}`, () => {
   it("equals a numpy forward pass of the exported weights (model JSON) on all 20,640 rows", async () => {
     const recipe = housingRecipe();
     const { weights } = await train(recipe, data.train, { ...HOUSING_COURSE_CONFIG, epochs: 2, seed: 3 });

@@ -3,7 +3,8 @@
  * order, derived bit for bit; the StandardScaler fitted on all rows against numpy.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fixtures } from '../fixtures';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { HOUSING_FEATURES, HOUSING_ROWS, loadHousing, medianDistrict, parseHousing, housingRow } from '../../src/models/data/housing';
@@ -11,8 +12,9 @@ import { fitStandardScaler, transformRows } from '../../src/models/scaler';
 import { splitRows } from '../../src/models/train/split';
 
 const BIN = join(__dirname, '../../static/data/cal_housing.bin');
-const CSV = join(__dirname, '../../../shared/fixtures/data/cal_housing.csv');
-const HAVE_CSV = existsSync(CSV);
+const CSV_FIX = fixtures('data/cal_housing.csv');
+const CSV = CSV_FIX.dir;
+const HAVE_CSV = CSV_FIX.present;
 const data = parseHousing(readFileSync(BIN));
 
 /** scikit-learn's fetch_california_housing derivation (sklearn/datasets/_california_housing.py), on the CSV. */
@@ -84,7 +86,7 @@ describe('California housing, as shipped', () => {
   });
 });
 
-describe.skipIf(!HAVE_CSV)(`against scikit-learn's derivation in numpy${HAVE_CSV ? '' : ' (SKIPPED: ../shared/fixtures is absent)'}`, () => {
+describe.skipIf(!HAVE_CSV)(`against scikit-learn's derivation in numpy${CSV_FIX.skipNote}`, () => {
   const py = HAVE_CSV ? JSON.parse(execFileSync('python3', ['-c', SKLEARN, CSV], { encoding: 'utf8' })) : null;
 
   it('rows and targets equal numpy float64 bit for bit', () => {

@@ -3,7 +3,8 @@
  * (image_dataset_from_directory), alpha dropped, file headers sniffed, a sigmoid read as two classes.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fixtures } from '../fixtures';
 import { join } from 'node:path';
 import { tf } from '../../src/models/tf';
 import {
@@ -166,8 +167,9 @@ describe('image files', () => {
     expect(undecodableMessage(null, 'x.jpg')).toMatch(/could not be decoded/);
   });
 
-  const FIXTURE = join(__dirname, '../../../shared/fixtures/images/cat.4003.jpg');
-  it.skipIf(!existsSync(FIXTURE))('reads a real photo\'s size (cat.4003.jpg: 500 x 399)', () => {
+  const PHOTO = fixtures('images/cat.4003.jpg');
+  const FIXTURE = PHOTO.dir;
+  it.skipIf(!PHOTO.present)(`reads a real photo's size (cat.4003.jpg: 500 x 399)${PHOTO.skipNote}`, () => {
     const r = sniffImage(new Uint8Array(readFileSync(FIXTURE)));
     expect(r).toEqual({ ok: true, info: { format: 'jpeg', width: 500, height: 399, cmyk: false } });
   });

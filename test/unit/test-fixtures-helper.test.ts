@@ -1,6 +1,6 @@
 /** The helper every fixture-reading test uses: found from the test's location; in CI a missing folder fails. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES_ROOT, fixtures, pythonWith } from '../fixtures';
 
@@ -46,4 +46,17 @@ describe('pythonWith()', () => {
     expect(pythonWith('no_such_module_xyz', {})).toMatchObject({ python: null, present: false });
     warn.mockRestore();
   });
+});
+
+it('every test reaches ../shared/fixtures through this helper (no path of its own, no process.cwd())', () => {
+  const root = resolve(__dirname, '..');
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? (e.name === '__screenshots__' ? [] : walk(resolve(dir, e.name))) : /\.(ts|mjs)$/.test(e.name) ? [resolve(dir, e.name)] : [],
+    );
+  const own = walk(root)
+    .filter((f) => relative(root, f) !== 'fixtures.ts' && relative(root, f) !== 'unit/test-fixtures-helper.test.ts')
+    .filter((f) => /['"][^'"\n]*shared\/fixtures[^'"\n]*['"]|['"]shared['"]\s*,\s*['"]fixtures['"]|process\.cwd\(\)/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(root, f));
+  expect(own).toEqual([]);
 });
