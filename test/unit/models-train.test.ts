@@ -356,8 +356,16 @@ describe('RMSprop against tf.train.rmsprop and Keras 3', () => {
     vars.forEach((v) => v.dispose());
   });
 
-  for (const kind of ['fast', 'tfjs'] as const) {
-    it(`the ${kind} engine's step is tf.train.rmsprop(lr, 0.9, 0, 1e-7) on its own gradients (two steps, tiny gradients included)`, async () => {
+  /** 4 x 1024 = 4,096 weights, 1024 outputs: the fast engine runs this layer and its RMSprop on the WebAssembly SIMD kernels. */
+  const wide: Recipe = {
+    id: 'wide', title: 'wide', inputShape: [4], loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'], python: '',
+    layers: [
+      { className: 'Dense', name: 'dense', units: 1024, activation: 'relu' },
+      { className: 'Dense', name: 'dense_1', units: 3, activation: 'softmax' },
+    ],
+  };
+  for (const [kind, recipe] of [['fast', irisRecipe()], ['tfjs', irisRecipe()], ['fast', wide]] as const) {
+    it(`the ${kind} engine's step is tf.train.rmsprop(lr, 0.9, 0, 1e-7) on its own gradients (${recipe.id}; two steps, tiny gradients included)`, async () => {
       // Features scaled by 1e-5: the first kernel's gradients are ~1e-6, where epsilon's place matters.
       const data: Dataset = { ...iris, x: Float32Array.from(iris.x, (v) => v * 1e-5) };
       const lr = 0.01;
