@@ -286,6 +286,20 @@ export interface LayerKind {
   explain(step: TraceStep): Explanation;
   /** What the axes of the step's inputs, parameters and output mean; absent: `defaultRoles` by rank. */
   axes?(step: TraceStep): StepAxes;
+  /** The kind's numpy code in the exported Python script; absent: the script's built-in branches. */
+  python?: PythonPart;
+}
+
+/**
+ * A kind's part of the "Reproduce in Python" script: numpy only, fixed text (never a name from a
+ * model). `code` defines `fn(layer, inputs)`, which returns the layer's output as an array; the
+ * layer dict holds "name", "class_name", "activation", "config" (the keys in `configKeys`) and
+ * "weights" (short name -> float32 array). It may call the script's shared helpers (_windows, ...).
+ */
+export interface PythonPart {
+  fn: string;
+  code: string;
+  configKeys: string[];
 }
 
 /** The name a step's input has in the course's words: values_k. */

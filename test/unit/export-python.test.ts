@@ -24,7 +24,9 @@ function parseOutput(stdout: string): { values: number[][]; rest: string[] } {
       flush();
       expect(Number(m[1])).toBe(values.length);
       current = m[2];
-    } else if (current !== null && /^\s*[-\d.[\] e+naif]+$/i.test(line) && line.trim() !== '') {
+    } else if (current !== null && line.trim() === '') {
+      // numpy separates the blocks of a rank-3+ array with blank lines
+    } else if (current !== null && /^\s*[-\d.[\] e+naif]+$/i.test(line)) {
       current += ' ' + line;
     } else {
       flush();
@@ -136,6 +138,39 @@ print(json.dumps(out))
     model.dispose();
   });
 
+  it('reproduces a small CNN: Rescaling, Conv2D same stride 2, BatchNormalization, ReLU, pooling, separable and depthwise convs, padding, Conv1D, Reshape (traced by the app)', () => {
+    const input = tfl.input({ shape: [9, 8, 2], name: 'image' });
+    let x = tfl.layers.rescaling({ scale: 1 / 255, name: 'rescaling' }).apply(input) as tfl.SymbolicTensor;
+    x = tfl.layers.conv2d({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', name: 'conv2d' }).apply(x) as tfl.SymbolicTensor;
+    const bn = tfl.layers.batchNormalization({ name: 'batch_normalization' });
+    x = bn.apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers.reLU({ name: 're_lu' }).apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers.zeroPadding2d({ padding: [[1, 0], [0, 2]], name: 'zero_padding2d' }).apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers.separableConv2d({ filters: 4, kernelSize: 2, depthMultiplier: 2, padding: 'same', activation: 'relu', name: 'separable_conv2d' }).apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same', name: 'max_pooling2d' }).apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers.depthwiseConv2d({ kernelSize: 2, padding: 'same', name: 'depthwise_conv2d' }).apply(x) as tfl.SymbolicTensor;
+    const pooled = tfl.layers.averagePooling2d({ poolSize: 2, padding: 'same', name: 'average_pooling2d' }).apply(x) as tfl.SymbolicTensor;
+    const seq = tfl.layers.reshape({ targetShape: [-1, 4], name: 'reshape' }).apply(pooled) as tfl.SymbolicTensor;
+    const c1 = tfl.layers.conv1d({ filters: 3, kernelSize: 2, padding: 'same', activation: 'tanh', name: 'conv1d' }).apply(seq) as tfl.SymbolicTensor;
+    const g1 = tfl.layers.globalMaxPooling1d({ name: 'global_max_pooling1d' }).apply(c1) as tfl.SymbolicTensor;
+    const g2 = tfl.layers.globalAveragePooling2d({ name: 'global_average_pooling2d' }).apply(x) as tfl.SymbolicTensor;
+    const joined = tfl.layers.concatenate({ name: 'concatenate' }).apply([g1, g2]) as tfl.SymbolicTensor;
+    const out = tfl.layers.dense({ units: 2, activation: 'softmax', name: 'dense' }).apply(joined) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: input, outputs: out });
+    const variance = model.weights.map((w) => w.name.includes('moving_variance'));
+    expect(variance.filter(Boolean)).toHaveLength(1);
+    model.setWeights(model.getWeights().map((w, i) => tf.tensor(awkwardFloats(w.size, 60 + i).map((v) => (variance[i] ? Math.abs(v) + 0.1 : v)), w.shape)));
+    const pixels = Array.from(awkwardFloats(9 * 8 * 2, 99), (v) => Math.round(Math.abs(v) * 68));
+    const trace = traceModel(model, pixels);
+    expect(trace.steps.filter((s) => !(s.reference !== null && (s.maxAbsDiff ?? 1) < 1e-5)).map((s) => `${s.name} ${s.maxAbsDiff} ${s.failure ?? ''}`)).toEqual([]);
+    const script = pythonScript(trace, 'cnn', ['cat', 'dog']);
+    expect(script).toMatch(/^[\x20-\x7e\n]*$/);
+    const { values, rest } = parseOutput(runPython(tmp.dir, script));
+    expectTraceMatches(trace, values);
+    expect(rest[0]).toMatch(/^predicted class: [01] (cat|dog)$/);
+    model.dispose();
+  });
+
   it('names cannot inject code: hostile layer, class and title names are plain strings', () => {
     const evil = '"); import os; print("PWNED"); ("';
     const model = buildModel();
@@ -171,7 +206,7 @@ print(json.dumps(out))
   it('a layer kind it cannot reproduce raises NotImplementedError naming the layer', () => {
     const model = buildModel();
     const trace = traceSequential(model, [5.1, 3.5, 1.4, 0.2]);
-    trace.steps[2] = { ...trace.steps[2], className: 'Conv2D', name: 'conv "x"' };
+    trace.steps[2] = { ...trace.steps[2], className: 'LSTM', name: 'conv "x"' };
     let stderr = '';
     try {
       runPython(tmp.dir, pythonScript(trace, 'm', null));
@@ -179,7 +214,7 @@ print(json.dumps(out))
       stderr = String((e as { stderr?: string }).stderr);
     }
     expect(stderr).toContain('NotImplementedError');
-    expect(stderr).toContain(`layer 'conv "x"' of class 'Conv2D' is not reproduced by this script`);
+    expect(stderr).toContain(`layer 'conv "x"' of class 'LSTM' is not reproduced by this script`);
     model.dispose();
   });
 

@@ -12,24 +12,23 @@ import { formatFloat32 } from './floats';
 import { safeFilename, weightShortName } from './names';
 import { checkTensor } from './tensors';
 import type { ExportFile } from './types';
-import { PYTHON_FORWARD_PASS } from './pythonForward';
+import { PYTHON_FORWARD_PASS, PYTHON_KIND_CLASSES, PYTHON_KIND_CONFIG_KEYS } from './pythonForward';
 import type { Scaler } from '../../models/types';
 
 /** The Keras classes the script can run; any other class raises NotImplementedError when reached. */
-export const PYTHON_LAYER_CLASSES = [
+export const PYTHON_LAYER_CLASSES: readonly string[] = [
   'InputLayer',
   'Dense',
   'Activation',
   'Dropout',
   'Flatten',
-  'BatchNormalization',
-  'Rescaling',
   'Add',
   'Concatenate',
-] as const;
+  ...PYTHON_KIND_CLASSES,
+];
 
-/** The config entries the script reads (numbers, booleans, lists of numbers). */
-const CONFIG_KEYS = ['axis', 'epsilon', 'center', 'scale', 'offset'] as const;
+/** The config entries the script reads (numbers, booleans, strings, lists of numbers). */
+const CONFIG_KEYS: readonly string[] = [...new Set(['axis', 'epsilon', 'center', 'scale', 'offset', ...PYTHON_KIND_CONFIG_KEYS])];
 export const PYTHON_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'] as const;
 
 /** A Python string literal for any JavaScript string, ASCII only: "a\"b", "\n", "\u00e4". */

@@ -1,8 +1,29 @@
 /**
  * The forward pass of the "Reproduce in Python" script (numpy only), appended after the data
  * (TITLE, CLASS_NAMES, values_0, LAYERS). Fixed text: no name from a model is ever put in here.
+ * The layer kinds in src/inspector/layers bring their own numpy functions (LayerKind.python);
+ * run_layer calls them through KIND_FUNCTIONS and handles the rest itself.
  */
-export const PYTHON_FORWARD_PASS = `def safe_text(text):
+import { PYTHON_WINDOW_HELPERS, pythonParts } from '../layers';
+
+const parts = pythonParts();
+
+/** The Keras classes the kinds' own numpy functions handle. */
+export const PYTHON_KIND_CLASSES: string[] = parts.flatMap((p) => p.classNames);
+
+/** Every config key a kind's numpy function reads. */
+export const PYTHON_KIND_CONFIG_KEYS: string[] = [...new Set(parts.flatMap((p) => p.part.configKeys))];
+
+const KIND_CODE = [
+  PYTHON_WINDOW_HELPERS,
+  ...parts.map((p) => p.part.code),
+  'KIND_FUNCTIONS = {',
+  ...parts.flatMap((p) => p.classNames.map((c) => `    "${c}": ${p.part.fn},`)),
+  '}',
+  '',
+].join('\n\n').replace(/\n\n(    "|})/g, '\n$1');
+
+const BUILT_IN = `def safe_text(text):
     """Printable text only: a name from a model cannot send control codes to the terminal."""
     return "".join(c if c.isprintable() else "?" for c in str(text))
 
@@ -27,6 +48,8 @@ def activation(name, x, layer_name):
 def run_layer(layer, inputs):
     kind = layer["class_name"]
     name = layer["name"]
+    if kind in KIND_FUNCTIONS:
+        return KIND_FUNCTIONS[kind](layer, inputs)
     x = inputs[0]
     if kind in ("InputLayer", "Dropout"):
         # Dropout only acts while training: at prediction time it passes values through.
@@ -45,21 +68,6 @@ def run_layer(layer, inputs):
     if kind == "Activation":
         return activation(layer["activation"], x, name)
     config = layer["config"]
-    if kind == "BatchNormalization":
-        # At prediction time: the moving statistics, not the batch's (float64, then float32).
-        axis = config.get("axis", -1)
-        axis = axis[0] if isinstance(axis, list) and len(axis) == 1 else axis
-        if axis not in (-1, x.ndim - 1):
-            raise NotImplementedError(f"layer {name!r}: BatchNormalization over axis {axis!r}")
-        w = {k: v.astype(np.float64) for k, v in layer["weights"].items()}
-        y = (x.astype(np.float64) - w["moving_mean"]) / np.sqrt(w["moving_variance"] + config.get("epsilon", 0.001))
-        if "gamma" in w:
-            y = y * w["gamma"]
-        if "beta" in w:
-            y = y + w["beta"]
-        return y.astype(np.float32)
-    if kind == "Rescaling":
-        return x * np.float32(config.get("scale", 1.0)) + np.float32(config.get("offset", 0.0))
     if kind == "Add":
         out = inputs[0]
         for other in inputs[1:]:
@@ -69,7 +77,7 @@ def run_layer(layer, inputs):
         return np.concatenate(inputs, axis=config.get("axis", -1))
     raise NotImplementedError(
         f"layer {name!r} of class {kind!r} is not reproduced by this script (it knows "
-        f"InputLayer, Dense, Activation, Dropout, Flatten, BatchNormalization, Rescaling, Add, Concatenate)"
+        f"InputLayer, Dense, Activation, Dropout, Flatten, Add, Concatenate and {', '.join(sorted(KIND_FUNCTIONS))})"
     )
 
 
@@ -97,3 +105,5 @@ if __name__ == "__main__":
     else:
         print("prediction:", output.reshape(-1)[0])
 `;
+
+export const PYTHON_FORWARD_PASS = BUILT_IN.replace('\n\ndef run_layer(', `\n\n${KIND_CODE}\n\ndef run_layer(`);

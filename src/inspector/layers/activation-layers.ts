@@ -3,7 +3,7 @@
  * Keras 3's negative_slope), ELU (alpha), ThresholdedReLU (theta) and Softmax (axis). Keras'
  * `layers.ReLU()` appears in keras.io's image classification example.
  */
-import type { ActivationDetail, Explanation, LayerKind } from '../explain';
+import type { ActivationDetail, Explanation, LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
 import type { Tensor, TraceStep } from '../types';
@@ -90,9 +90,38 @@ function softmaxAxisOf(config: Record<string, unknown>, rank: number): number {
   return r;
 }
 
+const python: PythonPart = {
+  fn: 'run_activation_layer',
+  configKeys: ['max_value', 'negative_slope', 'threshold', 'alpha', 'theta', 'axis'],
+  code: `def run_activation_layer(layer, inputs):
+    config = layer["config"]
+    kind = layer["class_name"]
+    x = inputs[0].astype(np.float64)
+    if kind == "ReLU":
+        threshold = config.get("threshold") or 0.0
+        y = np.where(x >= threshold, x, (config.get("negative_slope") or 0.0) * (x - threshold))
+        if config.get("max_value") is not None:
+            y = np.where(x >= config["max_value"], config["max_value"], y)
+    elif kind == "LeakyReLU":
+        slope = config.get("negative_slope", config.get("alpha", 0.3))
+        y = np.where(x >= 0, x, slope * x)
+    elif kind == "ELU":
+        y = np.where(x > 0, x, config.get("alpha", 1.0) * np.expm1(x))
+    elif kind == "ThresholdedReLU":
+        y = np.where(x > config.get("theta", 1.0), x, 0.0)
+    else:
+        axis = config.get("axis", -1)
+        axis = axis[0] if isinstance(axis, list) else axis
+        e = np.exp(x - np.max(x, axis=axis, keepdims=True))
+        y = e / np.sum(e, axis=axis, keepdims=True)
+    return y.astype(np.float32)
+`,
+};
+
 function kind(className: string): LayerKind {
   return {
     classNames: [className],
+    python,
     reference(inputs, _params, config): Tensor {
       requireInputs(inputs, 1, className);
       const x = inputs[0];

@@ -6,7 +6,7 @@
  * is no reference here and the step says so.
  */
 import { defaultRoles } from '../axes';
-import type { LayerKind } from '../explain';
+import type { LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
 import type { Tensor, TraceStep } from '../types';
@@ -48,9 +48,24 @@ function cropSize(config: Record<string, unknown>): [number, number] | null {
   return typeof h === 'number' && typeof w === 'number' ? [h, w] : null;
 }
 
+const python: PythonPart = {
+  fn: 'run_augmentation',
+  configKeys: ['height', 'width'],
+  code: `def run_augmentation(layer, inputs):
+    # Random augmentation (RandomFlip, RandomZoom, ...) only acts while training: at prediction
+    # time the image passes through unchanged.
+    config = layer["config"]
+    x = inputs[0]
+    if layer["class_name"] == "RandomCrop" and tuple(x.shape[-3:-1]) != (config.get("height"), config.get("width")):
+        raise NotImplementedError(f"layer {layer['name']!r}: RandomCrop to another size resizes at inference")
+    return x
+`,
+};
+
 function identity(className: string): LayerKind {
   return {
     classNames: [className],
+    python,
     reference(inputs, _params, config): Tensor {
       requireInputs(inputs, 1, className);
       const x = inputs[0];

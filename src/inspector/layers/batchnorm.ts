@@ -201,6 +201,26 @@ function explain(step: TraceStep): Explanation {
 
 export const batchNormalization: LayerKind = {
   classNames: ['BatchNormalization'],
+  python: {
+    fn: 'run_batchnorm',
+    configKeys: ['axis', 'epsilon'],
+    code: `def run_batchnorm(layer, inputs):
+    # At prediction time: the moving statistics, not the batch's (float64, then float32).
+    config = layer["config"]
+    x = inputs[0].astype(np.float64)
+    axis = config.get("axis", -1)
+    axis = (axis[0] if isinstance(axis, list) else axis) % x.ndim
+    shape = [1] * x.ndim
+    shape[axis] = x.shape[axis]
+    w = {k: v.astype(np.float64).reshape(shape) for k, v in layer["weights"].items()}
+    y = (x - w["moving_mean"]) / np.sqrt(w["moving_variance"] + config.get("epsilon", 0.001))
+    if "gamma" in w:
+        y = y * w["gamma"]
+    if "beta" in w:
+        y = y + w["beta"]
+    return y.astype(np.float32)
+`,
+  },
   reference(inputs, params, config) {
     const s = setup(inputs, params, config);
     return { shape: [...s.x.shape], values: normalise(s, s.mean, s.variance) };

@@ -10,7 +10,7 @@
  */
 import { kernelRoles, spatialRoles } from '../axes';
 import type { AxisRole } from '../axes';
-import type { ConvCell, ConvChannelTerm, ConvExplanation, Explanation, LayerKind, WindowGeometry } from '../explain';
+import type { ConvCell, ConvChannelTerm, ConvExplanation, Explanation, LayerKind, PythonPart, WindowGeometry } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatNumber, formatShape } from '../format';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
@@ -404,10 +404,43 @@ function axes(step: TraceStep) {
   return { inputs: [act()], params, output: act() };
 }
 
+const python: PythonPart = {
+  fn: 'run_conv',
+  configKeys: ['strides', 'padding', 'dilation_rate', 'data_format', 'groups'],
+  code: `def run_conv(layer, inputs):
+    # Conv1D/2D/3D: y = sum over the window and the input channels of x * kernel, + bias.
+    # Depthwise: each channel with its own kernel(s); separable: depthwise, then a 1x1 conv.
+    config = layer["config"]
+    w = {k: v.astype(np.float64) for k, v in layer["weights"].items()}
+    if config.get("groups", 1) != 1:
+        raise NotImplementedError(f"layer {layer['name']!r}: groups > 1")
+    x, first = _channels_last(inputs[0].astype(np.float64), layer)
+    n = x.ndim - 2
+    kernel = w["kernel"] if "kernel" in w else w["depthwise_kernel"]
+    win = _windows(x, kernel.shape[:n], _tuple(config.get("strides", 1), n),
+                   _tuple(config.get("dilation_rate", 1), n), config.get("padding", "valid"))
+    if "kernel" in w:
+        y = np.tensordot(win, kernel, axes=n + 1)
+    else:
+        c, m = kernel.shape[n], kernel.shape[n + 1]
+        flat = win.reshape(win.shape[:1 + n] + (-1, c))
+        y = np.einsum("...kc,kcm->...cm", flat, kernel.reshape(-1, c, m)).reshape(win.shape[:1 + n] + (c * m,))
+        if "pointwise_kernel" in w:
+            y = y @ w["pointwise_kernel"].reshape(c * m, -1)
+    if "bias" in w:
+        y = y + w["bias"]
+    y = y.astype(np.float32)
+    if first:
+        y = np.moveaxis(y, -1, 1)
+    return activation(layer["activation"], y, layer["name"])
+`,
+};
+
 /** One LayerKind per convolution class (the reference is told its class this way). */
 export const convKinds: LayerKind[] = Object.keys(SPATIAL).map((className) => ({
   classNames: [className],
   reference: (inputs, params, config) => reference(className, inputs, params, config),
   explain,
   axes,
+  python,
 }));

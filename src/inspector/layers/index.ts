@@ -5,7 +5,7 @@
  */
 import { defaultRoles } from '../axes';
 import type { StepAxes } from '../axes';
-import type { Explanation, LayerKind } from '../explain';
+import type { Explanation, LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
 import type { TraceStep } from '../types';
@@ -36,6 +36,20 @@ const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten,
 ];
 
 const BY_CLASS: ReadonlyMap<string, LayerKind> = new Map(KINDS.flatMap((k) => k.classNames.map((c) => [c, k] as const)));
+
+/** Every kind's part of the exported Python script, once each, with the classes it handles. */
+export function pythonParts(): { part: PythonPart; classNames: string[] }[] {
+  const parts = new Map<string, { part: PythonPart; classNames: string[] }>();
+  for (const k of KINDS) {
+    if (!k.python) continue;
+    const entry = parts.get(k.python.fn) ?? { part: k.python, classNames: [] };
+    entry.classNames.push(...k.classNames);
+    parts.set(k.python.fn, entry);
+  }
+  return [...parts.values()];
+}
+
+export { PYTHON_WINDOW_HELPERS } from './window';
 
 /** The LayerKind for a Keras class name, or null when there is none yet. */
 export function kindFor(className: string): LayerKind | null {

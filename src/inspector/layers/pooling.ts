@@ -6,7 +6,7 @@
  */
 import { spatialRoles } from '../axes';
 import type { AxisRole } from '../axes';
-import type { Explanation, LayerKind, PoolCell, PoolExplanation, WindowGeometry } from '../explain';
+import type { Explanation, LayerKind, PoolCell, PoolExplanation, PythonPart, WindowGeometry } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatNumber, formatShape } from '../format';
 import type { Tensor, TraceStep } from '../types';
@@ -235,10 +235,34 @@ function axes(step: TraceStep) {
   return { inputs: [act()], params: {}, output: info.global && !keep ? (['batch', 'channel'] as AxisRole[]) : act() };
 }
 
+const python: PythonPart = {
+  fn: 'run_pool',
+  configKeys: ['pool_size', 'strides', 'padding', 'data_format', 'keepdims'],
+  code: `def run_pool(layer, inputs):
+    # Max or mean over each window, per channel; cells in the 'same' padding are ignored (NaN).
+    config = layer["config"]
+    kind = layer["class_name"]
+    x, first = _channels_last(inputs[0].astype(np.float64), layer)
+    n = x.ndim - 2
+    op = np.nanmax if "Max" in kind else np.nanmean
+    if kind.startswith("Global"):
+        keep = bool(config.get("keepdims", False))
+        y = op(x, axis=tuple(range(1, 1 + n)), keepdims=keep).astype(np.float32)
+        return np.moveaxis(y, -1, 1) if (keep and first) else y
+    size = _tuple(config.get("pool_size", 2), n)
+    strides = config.get("strides")
+    strides = size if strides is None else _tuple(strides, n)
+    win = _windows(x, size, strides, (1,) * n, config.get("padding", "valid"), fill=np.nan)
+    y = op(win, axis=tuple(range(1 + n, 1 + 2 * n))).astype(np.float32)
+    return np.moveaxis(y, -1, 1) if first else y
+`,
+};
+
 /** One LayerKind per pooling class, so each reference knows whether it takes the max or the mean. */
 export const poolingKinds: LayerKind[] = Object.entries(CLASSES).map(([className, info]) => ({
   classNames: [className],
   reference: (inputs, _params, config) => reference(info, className, inputs, config),
   explain,
   axes,
+  python,
 }));

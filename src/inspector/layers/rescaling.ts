@@ -26,6 +26,17 @@ const show = (f: number | number[]) => (typeof f === 'number' ? formatNumber(f, 
 
 export const rescaling: LayerKind = {
   classNames: ['Rescaling'],
+  python: {
+    fn: 'run_rescaling',
+    configKeys: ['scale', 'offset'],
+    code: `def run_rescaling(layer, inputs):
+    # x * scale + offset in float32 (a list holds one value per channel).
+    config = layer["config"]
+    scale = np.asarray(config.get("scale", 1.0), dtype=np.float32)
+    offset = np.asarray(config.get("offset", 0.0), dtype=np.float32)
+    return (inputs[0] * scale).astype(np.float32) + offset
+`,
+  },
   reference(inputs, _params, config): Tensor {
     requireInputs(inputs, 1, 'Rescaling');
     const x = inputs[0];

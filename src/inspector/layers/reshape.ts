@@ -21,6 +21,14 @@ export function resolveTarget(target: unknown, count: number): number[] {
 
 export const reshape: LayerKind = {
   classNames: ['Reshape'],
+  python: {
+    fn: 'run_reshape',
+    configKeys: ['target_shape'],
+    code: `def run_reshape(layer, inputs):
+    target = [-1 if d is None else d for d in layer["config"]["target_shape"]]
+    return inputs[0].reshape((inputs[0].shape[0], *target))
+`,
+  },
   reference(inputs, _params, config): Tensor {
     requireInputs(inputs, 1, 'Reshape');
     const [x] = inputs;

@@ -149,3 +149,44 @@ export function as3(v: number[], fill: number): [number, number, number] {
   while (r.length < 3) r.unshift(fill);
   return [r[0], r[1], r[2]];
 }
+
+/** numpy helpers shared by the convolution and pooling code of the exported Python script. */
+export const PYTHON_WINDOW_HELPERS = `def _tuple(value, n):
+    if isinstance(value, (list, tuple)):
+        return tuple(value) if len(value) == n else tuple(value) * n
+    return (value,) * n
+
+
+def _geometry(size, window, stride, dilation, padding):
+    """Output size and zeros before/after on one axis, as TensorFlow: 'same' puts the odd zero after."""
+    eff = (window - 1) * dilation + 1
+    if padding == "same":
+        out = -(-size // stride)
+        total = max((out - 1) * stride + eff - size, 0)
+        return out, total // 2, total - total // 2
+    if padding == "causal":
+        return (size - 1) // stride + 1, eff - 1, 0
+    return (size - eff) // stride + 1, 0, 0
+
+
+def _windows(x, window, strides, dilation, padding, fill=0.0):
+    """x (batch, *spatial, channels) -> (batch, *out, *window, channels): each output position's window."""
+    n = len(window)
+    geo = [_geometry(x.shape[1 + a], window[a], strides[a], dilation[a], padding) for a in range(n)]
+    xp = np.pad(x, [(0, 0)] + [(g[1], g[2]) for g in geo] + [(0, 0)], constant_values=fill)
+    out = [g[0] for g in geo]
+    result = np.empty((x.shape[0], *out, *window, x.shape[-1]), dtype=x.dtype)
+    for offs in np.ndindex(*window):
+        src = tuple(
+            slice(offs[a] * dilation[a], offs[a] * dilation[a] + (out[a] - 1) * strides[a] + 1, strides[a])
+            for a in range(n)
+        )
+        result[(slice(None),) * (1 + n) + offs] = xp[(slice(None),) + src]
+    return result
+
+
+def _channels_last(x, layer):
+    """channels_first data is moved to channels last for the arithmetic (and back afterwards)."""
+    first = layer["config"].get("data_format") in ("channels_first", "channelsFirst")
+    return (np.moveaxis(x, 1, -1) if first else x), first
+`;

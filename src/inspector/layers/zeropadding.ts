@@ -1,7 +1,7 @@
 /** Keras ZeroPadding1D/2D/3D: zeros around the spatial axes (channels last or first). */
 import { spatialRoles } from '../axes';
 import type { AxisRole } from '../axes';
-import type { Explanation, LayerKind } from '../explain';
+import type { Explanation, LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
 import type { Tensor, TraceStep } from '../types';
@@ -47,10 +47,30 @@ function pad(x: Tensor, pairs: [number, number][]): Tensor {
   return { shape: [b, ...outSize, c], values: out };
 }
 
+const python: PythonPart = {
+  fn: 'run_zero_padding',
+  configKeys: ['padding', 'data_format'],
+  code: `def run_zero_padding(layer, inputs):
+    # Zeros around the spatial axes: [(before, after), ...] per axis.
+    x, first = _channels_last(inputs[0], layer)
+    n = x.ndim - 2
+    p = layer["config"].get("padding", 1)
+    if isinstance(p, int):
+        pairs = [(p, p)] * n
+    elif n == 1 and len(p) == 2 and all(isinstance(v, int) for v in p):
+        pairs = [tuple(p)]
+    else:
+        pairs = [tuple(v) if isinstance(v, list) else (v, v) for v in p]
+    y = np.pad(x, [(0, 0)] + pairs + [(0, 0)])
+    return np.moveaxis(y, -1, 1) if first else y
+`,
+};
+
 function kind(className: string, spatial: number): LayerKind {
   const first = (config: Record<string, unknown>) => dataFormat(config) === 'channels_first';
   return {
     classNames: [className],
+    python,
     reference(inputs, _params, config) {
       requireInputs(inputs, 1, className);
       if (inputs[0].shape.length !== spatial + 2) throw new Error(`${className} expects a rank-${spatial + 2} input, got ${formatShape(inputs[0].shape)}`);
