@@ -6,6 +6,7 @@ import { formatNumber } from '../../src/inspector/format';
 import { stepCheck, traceCheck } from '../../src/inspector/check';
 import { dense as denseKind } from '../../src/inspector/layers/dense';
 import { buildModel, irisRecipe } from '../../src/models/recipes';
+import { COURSES } from '../../src/models/courses';
 
 function seeded(seed: number) {
   return { kernelInitializer: tfl.initializers.glorotUniform({ seed }), biasInitializer: tfl.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: seed + 100 }) };
@@ -282,4 +283,21 @@ describe('a reference that fails is a failed check, never "no reference"', () =>
     }
     expect(traceCheck(t)).toMatchObject({ ok: true, failed: [], unchecked: [] });
   });
+
+  for (const course of COURSES) {
+    for (const r of course.recipes) {
+      it(`every step of the ${course.id} course's ${r.id} model has a reference that agrees`, () => {
+        const model = buildModel(r.build(course.defaults.hiddenUnits, { ...course.fit }));
+        models.push(model);
+        const width = (model.inputs[0].shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
+        const t = traceModel(model, Array.from({ length: width }, (_, i) => ((i * 37) % 11) / 3 - 1));
+        expect(t.steps.length).toBeGreaterThan(1);
+        for (const s of t.steps) {
+          expect(s.failure ?? null, s.name).toBeNull();
+          expect(s.reference, `${s.name} (${s.className})`).not.toBeNull();
+          expect(stepCheck(s), s.name).toBe('ok');
+        }
+      });
+    }
+  }
 });

@@ -4,6 +4,7 @@ import { loadIris } from '../../src/models/iris';
 import { initialWeights, irisRecipe, IRIS_COURSE_CONFIG, MNIST_COURSE_CONFIG } from '../../src/models/recipes';
 import { FastEngine } from '../../src/models/train/fast-engine';
 import { RmsProp } from '../../src/models/train/rmsprop';
+import { findCourse } from '../../src/models/courses';
 import { batchRanges, splitRows } from '../../src/models/train/split';
 import { chooseEngine, createEngine, train } from '../../src/models/train/train';
 import { predictRows } from '../../src/models/train/forward';
@@ -282,6 +283,14 @@ describe("Keras' fit semantics, pinned", () => {
   it('the course configurations are exactly model.fit(epochs=300, batch_size=32, validation_split=0.1) with RMSprop(0.001)', () => {
     expect({ ...IRIS_COURSE_CONFIG, seed: undefined }).toEqual({ epochs: 300, batchSize: 32, validationSplit: 0.1, learningRate: 0.001, seed: undefined });
     expect({ ...MNIST_COURSE_CONFIG, seed: undefined }).toEqual({ epochs: 15, batchSize: 32, validationSplit: 0.1, learningRate: 0.001, seed: undefined });
+    // And the registry the app trains from carries exactly these.
+    const fit = (id: string) => {
+      const f = findCourse(id)?.fit;
+      return f && { epochs: f.epochs, batchSize: f.batchSize, validationSplit: f.validationSplit, learningRate: f.learningRate };
+    };
+    expect(fit('iris')).toEqual({ epochs: 300, batchSize: 32, validationSplit: 0.1, learningRate: 0.001 });
+    expect(fit('mnist')).toEqual({ epochs: 15, batchSize: 32, validationSplit: 0.1, learningRate: 0.001 });
+    expect(fit('housing')).toEqual({ epochs: 100, batchSize: 32, validationSplit: 0.25, learningRate: 0.001 });
   });
 
   it('each epoch of the course run takes 5 steps of 32, 32, 32, 32 and 7 rows, over the 135 training rows', async () => {
