@@ -192,6 +192,40 @@ describe('AppState takes a course', () => {
     expect(app.trace!.values[1].values[0]).toBeCloseTo(1, 6);
   });
 
+  it('evaluates the model on the test images: accuracy, confusion matrix, mistakes, next mistake', async () => {
+    const app = new AppState();
+    await app.init(null);
+    await app.openCourse(smallMnist());
+    await app.train({ ...mnist.defaults, epochs: 1, hiddenUnits: 8, seed: 2 });
+    app.selectRecipe('rescaling'); // an untrained model: many mistakes
+    await app.evaluate();
+    const ev = app.evaluation!;
+    expect(app.evaluating).toBe(false);
+    expect(app.evaluated).toBe(1);
+    expect(ev.rows).toBe(50);
+    expect(ev.confusion.flat().reduce((a, b) => a + b, 0)).toBe(50);
+    expect(ev.confusion.reduce((a, row, i) => a + row[i], 0)).toBe(ev.correct);
+    expect(ev.correct + ev.mistakes.length).toBe(50);
+    expect(ev.accuracy).toBeCloseTo(ev.correct / 50, 12);
+    expect(Number.isFinite(ev.loss)).toBe(true);
+    for (const m of ev.mistakes) {
+      expect(m.actual).toBe(app.testSet!.y[m.row]);
+      expect(m.predicted).not.toBe(m.actual);
+    }
+    expect(ev.mistakes.length).toBeGreaterThan(0);
+    const first = ev.mistakes[0].row;
+    expect(app.nextMistake(-1)).toBe(first);
+    expect(app.nextMistake(ev.mistakes.at(-1)!.row)).toBe(first); // wraps round
+    // The prediction the evaluation reports for a mistake is the one the trace shows for it.
+    app.showTestImage(first);
+    const out = Array.from(app.trace!.values.at(-1)!.values);
+    expect(out.indexOf(Math.max(...out))).toBe(ev.mistakes[0].predicted);
+    // Another model on screen: the evaluation no longer applies.
+    app.selectRecipe('sequential');
+    expect(app.evaluation).toBeNull();
+    expect(app.nextMistake(0)).toBeNull();
+  });
+
   it('the Sequential and the functional recipe give the same numbers for the same seed', async () => {
     const app = new AppState();
     await app.init(null);

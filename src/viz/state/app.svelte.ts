@@ -19,7 +19,8 @@ import type { Dataset, EpochLog, ModelBundle, Recipe, Scaler, TrainConfig, Weigh
 import { courseDefaults, type ShareState } from './share';
 import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from './images';
 import { RunHistory, type Run } from './runs.svelte';
-import { evaluateClassifier, type Evaluation } from './evaluate';
+import { toEvaluation, type Evaluation } from './evaluate';
+import { evaluateModel, evaluateRecipe } from '../../models/evaluate';
 
 /** Kept for callers of the old API: the settings the train panel edits. */
 export type TrainSettings = CourseSettings;
@@ -86,6 +87,8 @@ export class AppState {
   /** model.evaluate on `testSet` for the model on screen (null until asked; reset when the model changes). */
   evaluation = $state.raw<Evaluation | null>(null);
   evaluating = $state(false);
+  /** Share of the test rows evaluated so far (0..1) while evaluating. */
+  evaluated = $state(0);
   /** Finished runs, kept so their curves can be compared on one chart. */
   readonly runs = new RunHistory();
   backend = $state('');
@@ -349,9 +352,16 @@ export class AppState {
     const test = this.testSet;
     if (!bundle || !test || this.evaluating) return;
     this.evaluating = true;
+    this.evaluated = 0;
+    const onProgress = (done: number, total: number) => (this.evaluated = done / total);
+    const course = this.source.kind === 'course' ? this.#courseModels.get(this.course.id) : null;
     try {
-      const result = await evaluateClassifier(bundle.model, test);
-      if (this.bundle === bundle) this.evaluation = result;
+      // The course model on the training engine's forward pass (fast, the arithmetic fit used);
+      // a file's model on tfjs.
+      const result = course
+        ? await evaluateRecipe(this.recipe, course.weights, test, { onProgress })
+        : await evaluateModel(bundle.model, test, { onProgress });
+      if (this.bundle === bundle) this.evaluation = toEvaluation(result, test.y);
     } catch (e) {
       this.error = `The model could not be evaluated: ${(e as Error).message}`;
     } finally {
