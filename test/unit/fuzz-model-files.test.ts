@@ -1,13 +1,22 @@
 /**
- * Fuzz: at least 1,000 mutated versions of the fixture files (truncated, bytes flipped, JSON fields
- * and shapes changed, inside and outside the zip). Every open must either succeed or reject with a
- * ModelFileError: never another error type, never a hang (each gets a time budget via Promise.race).
+ * Fuzz: mutated versions of the fixture files (truncated, bytes flipped, JSON fields and shapes
+ * changed, inside and outside the zip, Iris models and a real MNIST CNN), drawn until at least
+ * 1,000 DIFFERENT inputs (by SHA-256 of names and bytes) have been tried. Each must
+ *  - open, and then trace on a zero input to finite values (or be refused by the trace in words), or
+ *  - be refused with a ModelFileError whose message names the problem in the user's words: never a
+ *    JavaScript-internal text ("Offset is outside the bounds of the DataView", "undefined is not
+ *    iterable", ...), never the last-resort "cannot explain" message (a loader bug), never the text
+ *    of a JavaScript engine error kept as its cause;
+ *  - and never hang (each gets a time budget via Promise.race).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
-import { openModelFiles, ModelFileError, type FileLike } from '../../src/models/formats';
+import { openModelFiles, ModelFileError, UNEXPECTED, type FileLike } from '../../src/models/formats';
+import { createTracer } from '../../src/inspector/trace';
+import type { LayersModel } from '../../src/models/tf';
 import { fixtures } from '../fixtures';
 
 const FIX = fixtures('models');
@@ -81,6 +90,8 @@ function mutateEmbeddedDigits(b: Uint8Array, r: Rng): Uint8Array {
   return out;
 }
 
+/** A fixed date in the zip entries: the same mutant gives the same bytes (and hash) on every run. */
+const ZIP_TIME = new Date('2026-01-01T00:00:00Z');
 const enc = (x: unknown) => strToU8(JSON.stringify(x));
 const dec = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b));
 
@@ -95,10 +106,14 @@ function makers(): Record<string, Maker> {
   const tfjsBin = read('tfjs-iris-dense100/group1-shard1of1.bin');
   const brokenJson = read('keras3-tfjs-json-broken/model.json');
   const brokenBin = read('keras3-tfjs-json-broken/group1-shard1of1.bin');
+  const mnist = read('keras3-mnist-cnn-bn/mnist_model.keras');
+  const mnistEntries = unzipSync(mnist);
+  const mnistConfig = dec(mnistEntries['config.json']);
+  const ecg = read('keras3-h5-ecg-conv1d/ecg_model.h5');
   const rezip = (edit: Partial<Record<string, Uint8Array | null>>) => {
     const e: Record<string, Uint8Array> = { ...kerasEntries };
     for (const [k, v] of Object.entries(edit)) v === null ? delete e[k] : (e[k] = v!);
-    return zipSync(e);
+    return zipSync(e, { mtime: ZIP_TIME });
   };
   return {
     'keras truncated': (r) => [{ name: 'm.keras', bytes: truncate(keras, r) }],
@@ -117,50 +132,136 @@ function makers(): Record<string, Maker> {
     'tfjs json truncated': (r) => [{ name: 'model.json', bytes: truncate(tfjsJson, r) }, { name: 'group1-shard1of1.bin', bytes: tfjsBin }],
     'tfjs bin truncated or flipped': (r) => [{ name: 'model.json', bytes: tfjsJson }, { name: 'group1-shard1of1.bin', bytes: r.next() < 0.5 ? truncate(tfjsBin, r) : flip(tfjsBin, r) }],
     'keras3 tfjs json changed': (r) => [{ name: 'model.json', bytes: enc(mutateJson(dec(brokenJson), r)) }, { name: 'group1-shard1of1.bin', bytes: brokenBin }],
+    'mnist cnn config field changed': (r) => [{ name: 'm.keras', bytes: zipSync({ ...mnistEntries, 'config.json': enc(mutateJson(mnistConfig, r)) }, { level: 0, mtime: ZIP_TIME }) }],
+    'ecg h5 truncated': (r) => [{ name: 'ecg.h5', bytes: truncate(ecg, r) }],
+    'ecg h5 config digits': (r) => [{ name: 'ecg.h5', bytes: mutateEmbeddedDigits(ecg, r) }],
     'keras3 tfjs json flipped': (r) => [{ name: 'model.json', bytes: flip(brokenJson, r) }, { name: 'group1-shard1of1.bin', bytes: brokenBin }],
   };
 }
 
-type Outcome = 'opened' | 'refused' | 'other error' | 'timeout';
 
-async function attempt(files: FileLike[]): Promise<{ outcome: Outcome; detail?: string }> {
+/** How often each kind is drawn (the MNIST CNN and the ECG file are large: opening them is slow). */
+const WEIGHT: Record<string, number> = { 'mnist cnn config field changed': 0.4, 'ecg h5 truncated': 0.15, 'ecg h5 config digits': 0.25 };
+
+/** Written here, independently of the loaders: texts of JavaScript's and libraries' internals. */
+const RAW = [
+  'outside the bounds', 'is not iterable', 'Cannot read propert', 'is not a function', 'is not defined', 'undefined',
+  '(reading', 'Invalid typed array length', 'Invalid array length', 'Maximum call stack', 'Unexpected token',
+  'Unexpected end of JSON', 'Array buffer allocation', '[object ', 'NaN', 'TypeError', 'RangeError', 'DataView',
+];
+
+/** Why a refusal's message is not in the user's words, or null when it is. */
+export function rawReason(err: ModelFileError): string | null {
+  const hit = RAW.find((t) => err.message.includes(t));
+  if (hit) return `shows the internal text "${hit}"`;
+  if (err.message.startsWith(UNEXPECTED)) return 'is the last-resort message: no loader explained the failure';
+  const cause = err.cause;
+  const engine = cause instanceof TypeError || cause instanceof RangeError || cause instanceof ReferenceError || cause instanceof SyntaxError;
+  if (engine && cause.message && err.message.includes(cause.message)) return `quotes the ${cause.name} underneath ("${cause.message}")`;
+  // a JavaScript error underneath and a message that names no file, layer or setting: an unexplained loader bug
+  if (engine && !/"[^"]+"/.test(err.message)) return `hides a ${cause.name} ("${cause.message}") behind a message that names nothing`;
+  if (err.message.trim().length < 20) return 'says too little';
+  return null;
+}
+
+type Outcome = 'traced' | 'trace refused' | 'refused' | 'bad';
+
+/** Opens the files; if they open, traces the model on a zero input. */
+async function attempt(files: FileLike[]): Promise<{ outcome: Outcome; detail?: string; cause?: unknown }> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<{ outcome: Outcome }>((resolve) => {
-    timer = setTimeout(() => resolve({ outcome: 'timeout' }), BUDGET_MS);
+  const timeout = new Promise<{ outcome: Outcome; detail: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ outcome: 'bad', detail: `no answer within ${BUDGET_MS} ms` }), BUDGET_MS);
   });
   const run = openModelFiles(files).then(
     (b) => {
-      b.model.dispose();
-      return { outcome: 'opened' as Outcome };
+      try {
+        return traceZero(b.model);
+      } finally {
+        b.model.dispose();
+      }
     },
-    (e) => (e instanceof ModelFileError ? { outcome: 'refused' as Outcome } : { outcome: 'other error' as Outcome, detail: `${e?.constructor?.name}: ${e?.message}` }),
+    (e) => {
+      if (!(e instanceof ModelFileError)) return { outcome: 'bad' as Outcome, detail: `not a ModelFileError: ${e?.constructor?.name}: ${e?.message}` };
+      const why = rawReason(e);
+      if (process.env.FUZZ_LOG) console.log(`[refusal] ${e.message} <<CAUSE ${e.cause instanceof Error ? `${e.cause.name}: ${e.cause.message.slice(0, 160)}` : ""}>>`);
+      return why ? { outcome: 'bad' as Outcome, detail: `refusal "${e.message}" ${why}` } : { outcome: 'refused' as Outcome, cause: e.cause };
+    },
   );
   const result = await Promise.race([run, timeout]);
   clearTimeout(timer);
   return result;
 }
 
+function traceZero(model: LayersModel): { outcome: Outcome; detail?: string } {
+  let trace;
+  try {
+    const width = (model.inputs[0]?.shape ?? []).slice(1).reduce<number>((a, d) => a * (d ?? 1), 1);
+    trace = createTracer(model)(new Float32Array(width));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const hit = RAW.find((t) => msg.includes(t));
+    return hit || !(e instanceof Error) ? { outcome: 'bad', detail: `the trace failed with "${msg}"` } : { outcome: 'trace refused' };
+  }
+  const bad = trace.values.findIndex((v) => v.values.some((x) => !Number.isFinite(x)));
+  return bad >= 0 ? { outcome: 'bad', detail: `opened, but values_${bad} of the trace on a zero input is not finite` } : { outcome: 'traced' };
+}
+
+function hashOf(files: FileLike[]): string {
+  const h = createHash('sha256');
+  for (const f of files) h.update(f.name).update('\0').update(f.bytes).update('\0');
+  return h.digest('hex');
+}
+
+const DISTINCT = 1_000;
+
 describe.skipIf(!HAVE)(`fuzzing the model loaders${FIX.skipNote}`, () => {
-  it('1,000+ mutated files: each opens or is refused with a ModelFileError, none hangs', async () => {
+  it('1,000+ different mutated files: each opens and traces to finite values, or is refused in words; none hangs', async () => {
     const all = makers();
     const names = Object.keys(all);
-    const PER = 64; // 17 kinds x 64 = 1,088 cases
-    const counts: Record<Outcome, number> = { opened: 0, refused: 0, 'other error': 0, timeout: 0 };
+    const weights = names.map((n) => WEIGHT[n] ?? 1);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const master = rng(20261127);
+    const pickKind = () => {
+      let x = master.next() * total;
+      for (let i = 0; i < names.length; i++) if ((x -= weights[i]) < 0) return names[i];
+      return names[names.length - 1];
+    };
+    const seen = new Set<string>();
+    const counts: Record<Outcome, number> = { traced: 0, 'trace refused': 0, refused: 0, bad: 0 };
+    const perKind: Record<string, number> = {};
     const bad: string[] = [];
-    for (const name of names) {
-      for (let i = 0; i < PER; i++) {
-        const seed = names.indexOf(name) * 1000 + i;
-        const files = all[name](rng(seed));
-        const { outcome, detail } = await attempt(files);
-        counts[outcome]++;
-        if (outcome === 'other error' || outcome === 'timeout') bad.push(`${name} #${i} (seed ${seed}): ${outcome} ${detail ?? ''}`);
-      }
+    let draws = 0;
+    let truncationCauses = 0;
+    while (seen.size < DISTINCT && draws < DISTINCT * 4) {
+      draws++;
+      const kind = pickKind();
+      const seed = master.int(2 ** 31);
+      const files = all[kind](rng(seed));
+      const hash = hashOf(files);
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      perKind[kind] = (perKind[kind] ?? 0) + 1;
+      const { outcome, detail, cause } = await attempt(files);
+      counts[outcome]++;
+      if (cause instanceof RangeError) truncationCauses++;
+      if (outcome === 'bad') bad.push(`${kind} (seed ${seed}): ${detail}`);
     }
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThanOrEqual(1000);
+    console.log(`[fuzz] ${seen.size} distinct inputs in ${draws} draws: ${JSON.stringify(counts)}; per kind ${JSON.stringify(perKind)}`);
+    expect(seen.size).toBeGreaterThanOrEqual(DISTINCT);
     expect(bad).toEqual([]);
-    // the fuzz really exercises both paths
+    // both paths are really exercised, every kind is drawn, and the error underneath is kept
     expect(counts.refused).toBeGreaterThan(300);
-    expect(counts.opened).toBeGreaterThan(50);
-  }, 120_000);
+    expect(counts.traced).toBeGreaterThan(50);
+    expect(Object.keys(perKind).sort()).toEqual([...names].sort());
+    expect(truncationCauses).toBeGreaterThan(10);
+  }, 600_000);
+
+  it('the check catches a raw message: a refusal that shows internals or the last resort is flagged', () => {
+    expect(rawReason(new ModelFileError('"m.h5" is damaged (Offset is outside the bounds of the DataView).'))).toMatch(/outside the bounds/);
+    expect(rawReason(new ModelFileError(`${UNEXPECTED}.`, null, { cause: new TypeError('x') }))).toMatch(/last-resort/);
+    const cause = new TypeError('foo is not a thing');
+    expect(rawReason(new ModelFileError('The model could not be built (foo is not a thing).', null, { cause }))).toMatch(/quotes the TypeError/);
+    expect(rawReason(new ModelFileError('TensorFlow.js could not build the model from its configuration.', null, { cause: new TypeError('name.match is not a function') }))).toMatch(/names nothing/);
+    expect(rawReason(new ModelFileError('"m.h5" ends before the HDF5 data it promises: it is truncated or damaged.', null, { cause: new RangeError('Offset is outside the bounds of the DataView') }))).toBeNull();
+  });
 });

@@ -14,6 +14,15 @@ const MAX_LAYERS = 2000;
 const MAX_UNITS = 1_000_000;
 const MAX_PARAMS = 60_000_000;
 const NESTED_MODELS = new Set(['Sequential', 'Functional', 'Model']);
+/** tfjs 4.22's activations, by the camelCase name it looks them up with ("hard_sigmoid" -> "hardSigmoid"). */
+const ACTIVATIONS = new Set(['elu', 'selu', 'relu', 'relu6', 'linear', 'sigmoid', 'hardSigmoid', 'softplus', 'softsign', 'tanh', 'softmax', 'logSoftmax', 'gelu', 'mish', 'swish']);
+/** Settings a layer cannot be built without. */
+const REQUIRED: Record<string, string[]> = {
+  Dense: ['units'],
+  Conv1D: ['filters', 'kernel_size'], Conv2D: ['filters', 'kernel_size'], Conv3D: ['filters', 'kernel_size'],
+  SeparableConv1D: ['filters', 'kernel_size'], SeparableConv2D: ['filters', 'kernel_size'], Conv2DTranspose: ['filters', 'kernel_size'],
+  DepthwiseConv2D: ['kernel_size'], Embedding: ['input_dim', 'output_dim'], Reshape: ['target_shape'], Dropout: ['rate'],
+};
 
 type Dict = Record<string, unknown>;
 
@@ -46,6 +55,21 @@ export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void 
     }
     if (!(className in known)) {
       throw new ModelFileError(`Layer "${name}" has the class "${className}", which Layer Lens (TensorFlow.js) does not know, so this model cannot run here.`, name);
+    }
+    if (config.name !== undefined && (typeof config.name !== 'string' || config.name === '' || /[,/\\]/.test(config.name))) {
+      throw new ModelFileError(`A ${className} layer has the name ${JSON.stringify(config.name)?.slice(0, 40)}, which is not a layer name (text without commas or slashes).`);
+    }
+    for (const key of REQUIRED[className] ?? []) {
+      if (config[key] == null) throw new ModelFileError(`Layer "${name}" (${className}) has no "${key}" in its configuration.`, name);
+    }
+    if (config.activation != null) {
+      const act = config.activation;
+      if (typeof act !== 'string' || !ACTIVATIONS.has(act.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()))) {
+        throw new ModelFileError(
+          `Layer "${name}" uses the activation ${JSON.stringify(act)?.slice(0, 60)}, which TensorFlow.js does not have (it knows ${[...ACTIVATIONS].join(', ')}), so this model cannot run here.`,
+          name,
+        );
+      }
     }
     const shape = config.batch_input_shape;
     if (shape !== undefined) {

@@ -5,7 +5,7 @@
  * cannot make us allocate gigabytes.
  */
 import * as hdf5 from 'jsfive';
-import { ModelFileError, asModelFileError } from './errors';
+import { ModelFileError } from './errors';
 import { isHdf5 } from './file-like';
 
 const MAX_KEYS_PER_GROUP = 10_000;
@@ -34,7 +34,17 @@ export class H5Reader {
     try {
       return fn();
     } catch (err) {
-      throw asModelFileError(err, `"${this.fileName}" looks damaged or truncated: ${what}`);
+      if (err instanceof ModelFileError) throw err;
+      // jsfive reads past the end of a truncated file (a RangeError from its DataView), or meets
+      // structures it cannot decode in a damaged one; either way, the message says which.
+      const truncated = err instanceof RangeError || (err instanceof Error && /outside the bounds|offset/i.test(err.message));
+      throw new ModelFileError(
+        truncated
+          ? `"${this.fileName}" ends before the HDF5 data it promises (${what}): it is truncated or damaged.`
+          : `"${this.fileName}" is damaged: ${what} (its HDF5 structure is not what an HDF5 file holds there).`,
+        null,
+        { cause: err },
+      );
     }
   }
 

@@ -170,14 +170,29 @@ function toTfjsRegularizer(v: unknown): unknown {
 
 /** Initializers tfjs knows stay (a non-numeric seed dropped); others become Zeros: the file's weights replace them. */
 function toTfjsInitializer(v: unknown): unknown {
-  if (typeof v === 'string' || v == null) return v;
-  if (!isPlainObject(v)) return { class_name: 'Zeros', config: {} };
+  const zeros = { class_name: 'Zeros', config: {} };
+  if (v == null) return v;
+  if (typeof v === 'string') return INITIALIZER_STRINGS.has(v) ? v : zeros;
+  if (!isPlainObject(v)) return zeros;
   const cls = INITIALIZER_ALIASES[String(v.class_name)] ?? String(v.class_name);
-  if (!TFJS_INITIALIZERS.has(cls)) return { class_name: 'Zeros', config: {} };
+  if (!TFJS_INITIALIZERS.has(cls)) return zeros;
   const cfg = isPlainObject(v.config) ? { ...v.config } : {};
   if ('seed' in cfg && cfg.seed != null && typeof cfg.seed !== 'number') delete cfg.seed;
+  if (cls === 'VarianceScaling') {
+    if (cfg.distribution === 'untruncated_normal') cfg.distribution = 'normal'; // Keras 3's name for tfjs' normal
+    const modeOk = cfg.mode == null || ['fan_in', 'fan_out', 'fan_avg'].includes(cfg.mode as string);
+    const distOk = cfg.distribution == null || ['normal', 'uniform', 'truncated_normal'].includes(cfg.distribution as string);
+    if (!modeOk || !distOk || (cfg.scale != null && !(typeof cfg.scale === 'number' && cfg.scale > 0))) return zeros;
+  }
+  for (const [k, x] of Object.entries(cfg)) if (k !== 'seed' && x != null && typeof x !== 'number' && typeof x !== 'string') return zeros;
   return { class_name: cls, config: cfg };
 }
+
+/** Keras' initializer strings ("glorot_uniform") that tfjs also reads. */
+const INITIALIZER_STRINGS = new Set([
+  'zeros', 'ones', 'constant', 'random_uniform', 'random_normal', 'truncated_normal', 'identity', 'variance_scaling',
+  'glorot_uniform', 'glorot_normal', 'he_normal', 'he_uniform', 'lecun_normal', 'lecun_uniform', 'orthogonal',
+]);
 
 /** tfjs computes in float32; mixed-precision policies run in float32 here. */
 function policyToDtype(name: unknown): string {

@@ -43,7 +43,10 @@ function specBytes(spec: Dict): number {
   const q = spec.quantization;
   const dtype = isPlainObject(q) ? q.dtype : spec.dtype;
   const per = BYTES_PER[String(dtype)];
-  if (per === undefined) throw new ModelFileError(`The weight "${String(spec.name)}" has the type "${String(dtype)}", which cannot be read here.`);
+  if (per === undefined) {
+    const what = typeof dtype === 'string' ? `the type "${dtype}"` : 'no readable type';
+    throw new ModelFileError(`The weight "${String(spec.name)}" in the weightsManifest has ${what}; only float32, int32, float16, uint8, uint16 and bool weights can be read here.`);
+  }
   return count * per;
 }
 
