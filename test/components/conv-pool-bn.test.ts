@@ -68,7 +68,7 @@ describe('PoolArithmetic', () => {
     const pads = screen.container.querySelectorAll('.v.pad');
     expect(pads.length).toBeGreaterThan(0);
     const inside = 9 - pads.length;
-    await expect.element(screen.getByText(`the mean of the ${inside} values inside the input 'same' pooling ignores the padded cells (they are not zeros).`)).toBeVisible();
+    await expect.element(screen.getByText(`the mean of the ${inside} values inside the input. 'same' pooling ignores the padded cells (they are not zeros).`)).toBeVisible();
     await expect.element(screen.getByRole('status')).toHaveTextContent('✓ equal');
     await expect.element(screen.getByText(new RegExp(`\\) / ${inside} = `))).toBeVisible();
     await page.screenshot({ path: '__screenshots__/conv/pool-average-same.png', element: screen.container });

@@ -87,8 +87,8 @@ export function flatIndex(src: TileSource, t: number, r: number, c: number): num
   return src.base + ch * src.sC + f * src.sF + r * src.sR + c * src.sW;
 }
 
-/** The full Python index of tile t's value at (r, c), e.g. "[0, 12, 40, 5]". */
-export function indexLabel(src: TileSource, t: number, r: number, c: number): string {
+/** The full index of tile t's value at (r, c), one entry per axis (batch 0). */
+export function fullIndex(src: TileSource, t: number, r: number, c: number): number[] {
   const idx = src.shape.map(() => 0);
   const { axes } = src;
   if (axes.depth !== null) idx[axes.depth] = src.slice;
@@ -96,7 +96,18 @@ export function indexLabel(src: TileSource, t: number, r: number, c: number): st
   idx[axes.width] = c;
   if (axes.channel !== null) idx[axes.channel] = t % src.nC;
   if (axes.filter !== null) idx[axes.filter] = Math.floor(t / src.nC);
-  return `[${idx.join(', ')}]`;
+  return idx;
+}
+
+/** The spatial position of (r, c) on tile t's slice: [col] (1D), [row, col] (2D), [slice, row, col] (3D). */
+export function spatialPosition(src: TileSource, r: number, c: number): number[] {
+  if (src.axes.depth !== null) return [src.slice, r, c];
+  return src.axes.height === null ? [c] : [r, c];
+}
+
+/** The full Python index of tile t's value at (r, c), e.g. "[0, 12, 40, 5]". */
+export function indexLabel(src: TileSource, t: number, r: number, c: number): string {
+  return `[${fullIndex(src, t, r, c).join(', ')}]`;
 }
 
 /** "channel 5", or "filter 3, in-channel 1" for a kernel. */
@@ -158,7 +169,7 @@ const NON_FINITE = 184;
  * RGBA bytes of all tiles packed side by side in one strip, tileW * tiles wide and tileH high
  * (tile t at x = t * tileW): the component copies each tile to its place in the grid.
  */
-export function paintTiles(values: ArrayLike<number>, src: TileSource, colour: TileColour, scale: TileScale): Uint8ClampedArray {
+export function paintTiles(values: ArrayLike<number>, src: TileSource, colour: TileColour, scale: TileScale): Uint8ClampedArray<ArrayBuffer> {
   const { tiles, tileH, tileW } = src;
   const rowBytes = tiles * tileW * 4;
   const out = new Uint8ClampedArray(rowBytes * tileH);
@@ -287,4 +298,11 @@ export interface PickedValue {
   /** Index into the flat values. */
   index: number;
   value: number;
+  /** Spatial position: [col] (1D), [row, col] (2D), [slice, row, col] (3D). */
+  position: number[];
+  /** The full index, one entry per axis, batch first. */
+  at: number[];
 }
+
+/** What an arithmetic panel needs of a picked value: its spatial position, channel and full index. */
+export type PickedCell = Pick<PickedValue, 'position' | 'channel' | 'at'>;
