@@ -4,6 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import ImageTensor from '../../src/viz/image/ImageTensor.svelte';
 import KernelUnitImage from '../../src/viz/image/KernelUnitImage.svelte';
 import { paintPixels } from '../../src/viz/image/pixels';
+import { densePictureShape, inputPictureShape } from '../../src/viz/image/picture-shape';
 
 /** A synthetic "0": a ring of ink 255 on black, 28 x 28. */
 function ring(): Float32Array {
@@ -109,5 +110,26 @@ describe('KernelUnitImage', () => {
   it('a kernel that is not 28 x 28 inputs says so', async () => {
     const screen = await render(KernelUnitImage, { kernel: { shape: [4, 8], values: new Float32Array(32) }, imageShape: [28, 28], layer: 'dense' });
     await expect.element(screen.getByRole('alert')).toHaveTextContent(/has 4 inputs, not 28 × 28 = 784/);
+  });
+});
+
+describe('picture shapes of a trace', () => {
+  const step = (nIn: number, className = 'Dense') => ({
+    index: 1, name: 'dense', className, config: {}, paramCount: 0, inputNames: [], inputs: [],
+    params: [{ name: 'kernel', shape: [nIn, 128], values: new Float32Array(0) }],
+    output: { shape: [1, 128], values: new Float32Array(128) }, reference: null, maxAbsDiff: null,
+  });
+  const trace = (shape: number[]) => ({ raw: { shape, values: new Float32Array(0) }, values: [{ shape, values: new Float32Array(0) }], steps: [], maxAbsDiff: 0 });
+
+  it('finds the input picture and the Dense layer that reads it flattened', () => {
+    expect(inputPictureShape(trace([1, 28, 28]))).toEqual([28, 28]);
+    expect(inputPictureShape(trace([1, 28, 28, 1]))).toEqual([28, 28]);
+    expect(inputPictureShape(trace([1, 32, 32, 3]))).toBeNull();
+    expect(inputPictureShape(trace([1, 4]))).toBeNull();
+    expect(inputPictureShape(trace([1, 784]))).toBeNull();
+    expect(densePictureShape(trace([1, 28, 28]), step(784))).toEqual([28, 28]);
+    expect(densePictureShape(trace([1, 28, 28]), step(128))).toBeNull();
+    expect(densePictureShape(trace([1, 28, 28]), step(784, 'Conv2D'))).toBeNull();
+    expect(densePictureShape(trace([1, 4]), step(4))).toBeNull();
   });
 });
