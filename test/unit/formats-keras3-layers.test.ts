@@ -10,6 +10,7 @@ import { fixLayerConfig, toTfjsModelConfig } from '../../src/models/formats/kera
 import { buildModel, validateConfig } from '../../src/models/formats/build-model';
 import { estimateLayers, layerEstimate } from '../../src/models/formats/shapes';
 import { IDENTITY_AT_INFERENCE } from '../../src/models/formats/augmentation-layers';
+import { artifactsToModel, modelToArtifacts } from '../../src/models/formats/artifacts';
 
 const wrap = (class_name: string, config: object) => ({ module: 'keras.regularizers', class_name, config, registered_name: null });
 const dense = (name: string, units: number, extra: object = {}) => ({ class_name: 'Dense', config: { name, units, activation: 'linear', ...extra } });
@@ -99,6 +100,18 @@ describe('Keras 3 layer configs', () => {
       tf.dispose([x, y]);
       model.dispose();
     }
+  });
+
+  it('a model with augmentation layers is stored and rebuilt (the saved-models path) with the same layers and config', async () => {
+    const cfg = toTfjsModelConfig(sequential([input([4, 4, 1]), { class_name: 'RandomZoom', config: { name: 'zoom', height_factor: [-0.4, -0.4], fill_mode: 'reflect' } }, { class_name: 'Flatten', config: { name: 'f' } }, dense('d', 2)]));
+    const model = await buildModel(cfg);
+    const back = await artifactsToModel(await modelToArtifacts(model));
+    expect(back.layers.map((l) => l.getClassName())).toEqual(['RandomZoom', 'Flatten', 'Dense']);
+    expect(back.layers[0].getConfig()).toMatchObject({ heightFactor: [-0.4, -0.4], fillMode: 'reflect' });
+    const x = tf.randomNormal([1, 4, 4, 1]);
+    expect(Array.from((back.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as tf.Tensor).dataSync()));
+    model.dispose();
+    back.dispose();
   });
 
   it('RandomCrop to another size than the image is refused (Keras crops at inference too)', async () => {

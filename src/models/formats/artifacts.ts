@@ -1,6 +1,8 @@
 /** A model's tfjs artifacts (topology, weight specs, one flat weight buffer) and back. */
 import { tf, tfl, type LayersModel } from '../tf';
 import { ModelFileError, asModelFileError } from './errors';
+// a stored model may hold augmentation layers (RandomFlip, ...): their classes must be known to rebuild it
+import './augmentation-layers';
 
 export interface FlatArtifacts {
   /** tfjs' modelTopology (Keras 2 style JSON: class_name / config). */
