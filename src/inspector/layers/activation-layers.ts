@@ -8,6 +8,7 @@ import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
 import type { Tensor, TraceStep } from '../types';
 import { activationDetail } from './activation-math';
+import { NoReferenceError } from '../check';
 import { configNumber, requireInputs, size } from './util';
 
 interface Elementwise {
@@ -81,7 +82,7 @@ function softmaxAxis(x: Tensor, axis: number): Float32Array {
 function softmaxAxisOf(config: Record<string, unknown>, rank: number): number {
   let a = config.axis ?? -1;
   if (Array.isArray(a)) {
-    if (a.length !== 1) throw new Error('Softmax over several axes is not supported');
+    if (a.length !== 1) throw new NoReferenceError('no reference implementation for Softmax over several axes yet');
     a = a[0];
   }
   if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(`Softmax axis ${JSON.stringify(a)} is not an integer`);

@@ -14,6 +14,7 @@ import { inputLabel, outputLabel } from '../explain';
 import { formatNumber, formatShape } from '../format';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
 import { configNumber, param, requireInputs, size } from './util';
+import { NoReferenceError } from '../check';
 
 interface Setup {
   x: Tensor;
@@ -33,7 +34,7 @@ interface Setup {
 export function batchNormAxis(config: Record<string, unknown>, rank: number): number {
   let a = config.axis ?? -1;
   if (Array.isArray(a)) {
-    if (a.length !== 1) throw new Error(`BatchNormalization over several axes (${a.join(', ')}) is not supported`);
+    if (a.length !== 1) throw new NoReferenceError(`no reference implementation for BatchNormalization over several axes (${a.join(', ')}) yet`);
     a = a[0];
   }
   if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(`BatchNormalization axis ${JSON.stringify(a)} is not an integer`);
