@@ -67,6 +67,7 @@ describe('MNIST end to end', () => {
 
   it('a drawn digit becomes the input and is traced at once', async () => {
     const pad = page.locator('canvas[aria-label^="Drawing pad"]');
+    await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
     const before = await probabilities();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
