@@ -11,6 +11,9 @@ import { buildModel, validateConfig } from '../../src/models/formats/build-model
 import { estimateLayers, layerEstimate } from '../../src/models/formats/shapes';
 import { IDENTITY_AT_INFERENCE } from '../../src/models/formats/augmentation-layers';
 import { artifactsToModel, modelToArtifacts } from '../../src/models/formats/artifacts';
+import { openModelFiles } from '../../src/models/formats';
+import { dataset, group, writeHdf5 } from '../../src/models/formats/hdf5-write';
+import { strToU8, zipSync } from 'fflate';
 
 const wrap = (class_name: string, config: object) => ({ module: 'keras.regularizers', class_name, config, registered_name: null });
 const dense = (name: string, units: number, extra: object = {}) => ({ class_name: 'Dense', config: { name, units, activation: 'linear', ...extra } });
@@ -144,6 +147,45 @@ describe('Keras 3 layer configs', () => {
     const y = model.predict(x) as tf.Tensor;
     expect(Array.from(y.dataSync()).every((v) => v === 0.5)).toBe(true);
     tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('a Keras 3 .keras with a nested Sequential finds the inner weights at layers/sequential/layers/dense/vars', async () => {
+    const tensor = (history: [string, number, number]) => ({ args: [{ class_name: '__keras_tensor__', config: { shape: [null, 4], dtype: 'float32', keras_history: history } }], kwargs: {} });
+    const config = {
+      module: 'keras.src.models.functional', class_name: 'Functional', registered_name: 'Functional',
+      config: {
+        name: 'functional', trainable: true,
+        layers: [
+          { module: 'keras.layers', class_name: 'InputLayer', name: 'inp', config: { batch_shape: [null, 4], dtype: 'float32', name: 'inp' }, registered_name: null, inbound_nodes: [] },
+          { module: 'keras', class_name: 'Sequential', name: 'augment', registered_name: null, inbound_nodes: [tensor(['inp', 0, 0])],
+            config: { name: 'augment', layers: [
+              { module: 'keras.layers', class_name: 'InputLayer', config: { batch_shape: [null, 4], name: 'augment_in' }, registered_name: null },
+              { module: 'keras.layers', class_name: 'Dense', config: { name: 'inner', units: 3, activation: 'relu', kernel_regularizer: { module: 'keras.regularizers', class_name: 'L1', config: { l1: 0.001 }, registered_name: null }, dtype: { module: 'keras', class_name: 'DTypePolicy', config: { name: 'float32' }, registered_name: null } }, registered_name: null },
+            ] } },
+          { module: 'keras.layers', class_name: 'Dense', name: 'head', config: { name: 'head', units: 2, activation: 'linear', quantization_config: null }, registered_name: null, inbound_nodes: [tensor(['augment', 0, 0])] },
+        ],
+        input_layers: ['inp', 0, 0],
+        output_layers: ['head', 0, 0],
+      },
+    };
+    const w1 = Float32Array.from({ length: 12 }, (_, i) => (i - 5) / 10);
+    const b1 = Float32Array.from([0.1, -0.2, 0.3]);
+    const w2 = Float32Array.from([1, 0, 0, 1, 1, -1]);
+    const b2 = Float32Array.from([0.5, -0.5]);
+    const vars = (...ds: ReturnType<typeof dataset>[]) => group([['vars', group(ds.map((d, i) => [String(i), d]))]]);
+    const h5 = writeHdf5(group([['layers', group([
+      ['sequential', group([['layers', group([['dense', vars(dataset([4, 3], w1), dataset([3], b1))]])]])],
+      ['dense', vars(dataset([3, 2], w2), dataset([2], b2))],
+    ])]]));
+    const bytes = zipSync({ 'config.json': strToU8(JSON.stringify(config)), 'metadata.json': strToU8('{"keras_version": "3.8.0"}'), 'model.weights.h5': h5 });
+    const { model } = await openModelFiles([{ name: 'nested.keras', bytes }]);
+    expect(model.layers.map((l) => l.name)).toEqual(['inp', 'inner', 'head']);
+    const x = [1, 2, -1, 0.5];
+    const h = [0, 1, 2].map((j) => Math.max(0, x.reduce((a, xi, i) => a + xi * w1[i * 3 + j], b1[j])));
+    const want = [0, 1].map((j) => h.reduce((a, hi, i) => a + hi * w2[i * 2 + j], b2[j]));
+    const got = Array.from((model.predict(tf.tensor2d([x])) as tf.Tensor).dataSync());
+    got.forEach((g, j) => expect(g).toBeCloseTo(want[j], 5));
     model.dispose();
   });
 
