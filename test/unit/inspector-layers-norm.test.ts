@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf, tfl } from '../../src/models/tf';
 import { axesOf, batchNormElement, batchNormTraining, explainStep, kindFor } from '../../src/inspector/layers';
+import { NoReferenceError } from '../../src/inspector/check';
 import { maxAbs, randomTensor, runLayer } from './layer-check';
 
 describe('BatchNormalization', () => {
@@ -131,6 +132,9 @@ describe('Rescaling, ZeroPadding, Reshape', () => {
 
   it('Flatten lays a feature map out in C order, as tfjs', () => {
     expect(runLayer(tfl.layers.flatten({}), [2, 3, 4, 5], 1).diff).toBe(0);
+    const first = runLayer(tfl.layers.flatten({ dataFormat: 'channelsFirst' }), [2, 3, 4, 5], 1);
+    expect(first.diff).toBe(0);
+    expect(first.reference.values[1]).toBe(first.step.inputs[0].values[20]); // (0, 1, 0, 0): channel 1 comes second
   });
 });
 
@@ -147,6 +151,7 @@ describe('layers that are the identity at inference, and activation layer classe
     expect(e.kind).toBe('identity');
     expect(e.formula).toBe('values_1 = values_0');
     expect(e.notes.join(' ')).toMatch(/only while the model trains.*unchanged/);
+    expect(() => kindFor('RandomCrop')!.reference([x], [], { height: 2, width: 3 })).toThrow(NoReferenceError);
     expect(() => kindFor('RandomCrop')!.reference([x], [], { height: 2, width: 3 })).toThrow(/resizes and centre-crops at inference/);
   });
 

@@ -55,6 +55,8 @@ def run_layer(layer, inputs):
         # Dropout only acts while training: at prediction time it passes values through.
         return x
     if kind == "Flatten":
+        # channels_first: Keras moves the channels last before flattening.
+        x, _ = _channels_last(x, layer) if x.ndim > 2 else (x, False)
         return x.reshape(x.shape[0], -1)
     if kind == "Dense":
         # Keras' order: kernel, then bias (when use_bias).

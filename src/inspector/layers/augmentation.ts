@@ -6,6 +6,7 @@
  * is no reference here and the step says so.
  */
 import { defaultRoles } from '../axes';
+import { NoReferenceError } from '../check';
 import type { LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
@@ -73,7 +74,7 @@ function identity(className: string): LayerKind {
         const target = cropSize(config);
         const hw = x.shape.slice(-3, -1);
         if (target && !sameSize(hw, target)) {
-          throw new Error(
+          throw new NoReferenceError(
             `RandomCrop to ${target.join(' x ')} on a ${hw.join(' x ')} image resizes and centre-crops at inference (Keras' smart_resize); no reference for that yet`,
           );
         }
