@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tf } from '../../src/models/tf';
+import { tf, tfl } from '../../src/models/tf';
 import { explainStep, kindFor, neuronSum } from '../../src/inspector/layers';
 import { toSnakeConfig } from '../../src/inspector/trace';
 import type { NamedTensor, Tensor, TraceStep } from '../../src/inspector/types';
@@ -53,6 +53,13 @@ describe('reference implementations agree with tfjs', () => {
 
   it('Dense with a kernel that does not fit says so', () => {
     expect(() => dense.reference([t([1, 3], 1)], [p('kernel', [4, 2], 2)], {})).toThrow('Dense kernel expects 4 inputs, got 3');
+  });
+
+  it.each(['selu', 'swish', 'mish'])('Activation %s against the tfjs layer', (activation) => {
+    const x = t([1, 9], 8, 10);
+    const ref = kindFor('Activation')!.reference([x], [], { activation });
+    const y = tf.tidy(() => maxDiff(ref, tfl.layers.activation({ activation: activation as 'selu' }).apply(tfOf(x)) as tf.Tensor));
+    expect(y).toBeLessThan(1e-5);
   });
 
   it.each(['relu', 'sigmoid', 'tanh', 'softmax', 'linear'])('Activation %s', (activation) => {

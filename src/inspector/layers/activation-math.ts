@@ -15,6 +15,13 @@ const ELEMENTWISE: Record<string, { formula: string; f: (x: number) => number }>
   elu: { formula: 'x if x > 0 else np.exp(x) - 1', f: (x) => (x > 0 ? x : Math.expm1(x)) },
   softplus: { formula: 'np.log(1 + np.exp(x))', f: (x) => Math.log1p(Math.exp(x)) },
   softsign: { formula: 'x / (1 + np.abs(x))', f: (x) => x / (1 + Math.abs(x)) },
+  selu: {
+    formula: '1.0507 * (x if x > 0 else 1.6733 * (np.exp(x) - 1))',
+    f: (x) => 1.0507009873554805 * (x > 0 ? x : 1.6732632423543772 * Math.expm1(x)),
+  },
+  swish: { formula: 'x / (1 + np.exp(-x))', f: (x) => x / (1 + Math.exp(-x)) },
+  silu: { formula: 'x / (1 + np.exp(-x))', f: (x) => x / (1 + Math.exp(-x)) },
+  mish: { formula: 'x * np.tanh(np.log(1 + np.exp(x)))', f: (x) => x * Math.tanh(Math.log1p(Math.exp(x))) },
 };
 
 export function normaliseActivation(name: string): string {
