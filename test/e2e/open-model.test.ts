@@ -37,7 +37,7 @@ describe.skipIf(!have)(`open a .keras model and step through it${FIX.skipNote}`,
     await page.getByLabel('Open model file').setInputFiles(bad);
     const alert = page.getByRole('alert').filter({ hasText: /zip|truncated|damaged|incomplete|broken|cannot|could not/i });
     await alert.first().waitFor();
-    await expect(page.locator('.top').innerText()).resolves.toContain('Iris (course model)');
+    await expect(page.locator('.top').innerText()).resolves.toContain('Iris flowers (course model)');
   });
 
   it('opens the .keras and shows its four layers', async () => {
