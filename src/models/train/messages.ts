@@ -2,19 +2,17 @@
 import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
 
 /**
- * The data set of a run, sent once per worker: a data set the worker already holds (MNIST's
- * 47 MB of pixels) is named by its key only. `evict` lists keys the worker may forget; the client
- * keeps the same list, so both sides always agree on what the worker holds.
+ * Messages to the worker. A data set is sent once per worker and then named by its key: first a
+ * 'data' message with everything but the rows' values (and `evict`: keys the worker may forget;
+ * the client keeps the same list, so both sides agree on what the worker holds), then the values
+ * in 'data-part' messages of a few MB each, each part a fresh copy transferred. The client yields
+ * between parts, so sending MNIST's 47 MB never blocks the page for long. Messages arrive in
+ * order, so the parts are in before any 'start' that names the key.
  */
-export interface DataRef {
-  key: number;
-  dataset?: Dataset;
-  evict: number[];
-}
-
-/** Every message names its run, so one worker can serve run after run (and stay warm). */
 export type ToWorker =
-  | { type: 'start'; id: number; recipe: Recipe; data: DataRef; config: TrainConfig }
+  | { type: 'data'; key: number; dataset: Dataset; xLength: number; evict: number[] }
+  | { type: 'data-part'; key: number; offset: number; part: Float32Array | Uint8Array }
+  | { type: 'start'; id: number; recipe: Recipe; dataKey: number; config: TrainConfig }
   | { type: 'stop'; id: number };
 
 export type FromWorker =

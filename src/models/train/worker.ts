@@ -20,10 +20,18 @@ function serve(scope: DedicatedWorkerGlobalScope): void {
       stopRequests.add(msg.id);
       return;
     }
-    const { id, data } = msg;
-    for (const key of data.evict) datasets.delete(key);
-    if (data.dataset) datasets.set(data.key, data.dataset);
-    const dataset = datasets.get(data.key);
+    if (msg.type === 'data') {
+      for (const key of msg.evict) datasets.delete(key);
+      const x = msg.dataset.x instanceof Uint8Array ? new Uint8Array(msg.xLength) : new Float32Array(msg.xLength);
+      datasets.set(msg.key, { ...msg.dataset, x });
+      return;
+    }
+    if (msg.type === 'data-part') {
+      datasets.get(msg.key)?.x.set(msg.part, msg.offset);
+      return;
+    }
+    const { id } = msg;
+    const dataset = datasets.get(msg.dataKey);
     if (!dataset) {
       post({ type: 'error', id, message: 'The training worker lost its data set; please train again.' });
       return;
