@@ -41,16 +41,16 @@ describe('ConvOverview', () => {
     expect(hasSpatialValues(trace)).toBe(true);
     const onselect = vi.fn();
     const screen = await render(ConvOverview, { trace, selectedStep: 1, onselect });
-    const items = screen.getByRole('listitem');
+    const items = screen.getByRole('button');
     expect(items.elements()).toHaveLength(6);
-    await expect.element(screen.getByRole('listitem', { name: 'conv2d_1 (Conv2D), shape (1, 11, 11, 64): 11 × 11, 64 channels' })).toBeVisible();
-    await expect.element(screen.getByRole('listitem', { name: 'max_pooling2d (MaxPooling2D), shape (1, 13, 13, 32): 13 × 13, 32 channels' })).toHaveAttribute('aria-current', 'step');
+    await expect.element(screen.getByRole('button', { name: 'conv2d_1 (Conv2D), shape (1, 11, 11, 64): 11 × 11, 64 channels' })).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'max_pooling2d (MaxPooling2D), shape (1, 13, 13, 32): 13 × 13, 32 channels' })).toHaveAttribute('aria-pressed', 'true');
     // a stack, not edges: at most 8 sheets per value, and 5 links between 6 values
     expect(screen.container.querySelectorAll('line.link')).toHaveLength(5);
     expect(screen.container.querySelectorAll('rect.sheet').length).toBeLessThanOrEqual(6 * 8);
-    await userEvent.click(screen.getByRole('listitem', { name: /^conv2d \(Conv2D\)/ }));
+    await userEvent.click(screen.getByRole('button', { name: /^conv2d \(Conv2D\)/ }));
     expect(onselect).toHaveBeenLastCalledWith(0);
-    (screen.getByRole('listitem', { name: /^dense/ }).element() as SVGElement).focus();
+    (screen.getByRole('button', { name: /^dense/ }).element() as SVGElement).focus();
     await userEvent.keyboard('{Enter}');
     expect(onselect).toHaveBeenLastCalledWith(4);
     await page.screenshot({ path: '__screenshots__/conv/overview.png', element: screen.container });
