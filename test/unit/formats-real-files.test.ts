@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { tf, tfl, type LayersModel } from '../../src/models/tf';
 import { detectFormat, openModelFiles, ModelFileError, type FileLike } from '../../src/models/formats';
 import { traceModel } from '../../src/inspector/trace';
+import { estimateLayers } from '../../src/models/formats/shapes';
 import { fixtures } from '../fixtures';
 
 const FIX = fixtures('models');
@@ -133,6 +134,13 @@ describe.skipIf(!FIX.present)(`real model files of test/models.json${FIX.skipNot
       if (m.title) expect(info.title).toContain(m.title);
       expect(model.outputs[0].shape.slice(1)).toEqual(m.outputShape);
       if (m.layers) expect(model.layers.map((l) => l.getClassName()).slice(0, m.layers.length)).toEqual(m.layers);
+      // the weight guard's estimate of every layer (shape and weight count) is what tfjs built
+      const estimates = estimateLayers(model.toJSON(null, false) as Record<string, unknown>);
+      expect(estimates.map((e) => e.name)).toEqual(model.layers.map((l) => l.name));
+      model.layers.forEach((l, i) => {
+        expect(estimates[i].params, l.name).toBe(l.countParams());
+        expect(estimates[i].output, l.name).toEqual((l.outputShape as number[]).slice(1));
+      });
       const report: Record<string, number> = {};
       if (m.twin) {
         const twin = await openModelFiles(m.twin.map(load));
