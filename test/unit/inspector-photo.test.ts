@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fixtures } from '../fixtures';
-import { join } from 'node:path';
 import { tf } from '../../src/models/tf';
+import { openModelFiles } from '../../src/models/formats';
 import {
   dropAlpha, photoInputSize, photoTensor, pillowNearestIndices, readClasses, resizeBilinear, resizeNearest,
   sniffImage, toGrey, undecodableMessage, type PixelImage,
@@ -194,5 +194,63 @@ describe('reading the output as classes', () => {
     const soft = readClasses([0.2, 0.8], ['', 'dog'], 'softmax');
     expect(soft.classes).toEqual([{ name: 'class 0', p: 0.2 }, { name: 'dog', p: 0.8 }]);
     expect(soft.predicted).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Real photo models: the class a model gives a photo resized by our functions is the reference's.
+// The original JPEGs need a JPEG decoder Node lacks, so the photos come as the 256 x 256 RGB
+// arrays of keras2-separable-residual/inputs_bilinear256.npy (the same four photos: two cats, two
+// dogs); their pixels differ from the originals, the class must not.
+const FIX = fixtures('models');
+
+/** A uint8 NumPy array (v1 header) with its shape. */
+function readUint8Npy(path: string): { shape: number[]; data: Uint8Array } {
+  const buf = readFileSync(path);
+  const headerLen = buf.readUInt16LE(8);
+  const header = buf.subarray(10, 10 + headerLen).toString('latin1');
+  expect(header).toMatch(/'descr': '\|u1'/);
+  const shape = header.match(/'shape': \(([^)]*)\)/)![1].split(',').filter((s) => s.trim()).map(Number);
+  return { shape, data: new Uint8Array(buf.subarray(10 + headerLen)) };
+}
+
+describe.skipIf(!FIX.present)(`real photo classifiers on our resizes${FIX.skipNote}`, () => {
+  const photos = () => {
+    const { shape, data } = readUint8Npy(FIX.path('keras2-separable-residual/inputs_bilinear256.npy'));
+    expect(shape).toEqual([4, 256, 256, 3]);
+    const n = 256 * 256 * 3;
+    return Array.from({ length: 4 }, (_, i): PixelImage => ({ width: 256, height: 256, channels: 3, data: data.subarray(i * n, (i + 1) * n) }));
+  };
+  const open = async (dir: string, file: string) => {
+    const bytes = new Uint8Array(readFileSync(FIX.path(dir, file)));
+    return (await openModelFiles([{ name: file, bytes }])).model;
+  };
+  const predict = (model: Awaited<ReturnType<typeof open>>, inputs: Float32Array[], size: number) =>
+    tf.tidy(() => {
+      const x = tf.tensor4d(Float32Array.from(inputs.flatMap((v) => Array.from(v, (p) => p / 255))), [inputs.length, size, size, 3]);
+      return Array.from((model.predict(x) as ReturnType<typeof tf.tensor4d>).dataSync());
+    });
+
+  it('Keras 3 cat/dog 64 px (load_img NEAREST, score > 0.5 is dog): our nearest gives the reference classes', async () => {
+    const ref = JSON.parse(readFileSync(FIX.path('keras3-l2-hinge-catdog64/reference_predictions.json'), 'utf8'));
+    const model = await open('keras3-l2-hinge-catdog64', 'cat_dog_model.keras');
+    const scores = predict(model, photos().map((p) => photoTensor(p, 64, 64, 3, 'nearest').values), 64);
+    model.dispose();
+    const refClasses = (ref.output as number[][]).map((o) => o[0] > 0.5);
+    expect(refClasses).toEqual([false, false, true, true]);
+    expect(scores.map((s) => s > 0.5)).toEqual(refClasses);
+    // and not by accident: the scores are near the reference's nearest-resize scores
+    scores.forEach((s, i) => expect(Math.abs(s - ref.output_by_resize.nearest[i][0])).toBeLessThan(0.8));
+  });
+
+  it('Keras 3 cat/dog 150 px with BatchNormalization (sigmoid = P(dog)): our bilinear gives the reference classes', async () => {
+    const ref = JSON.parse(readFileSync(FIX.path('keras3-catdog-bn-gap/reference_predictions.json'), 'utf8'));
+    const model = await open('keras3-catdog-bn-gap', 'cat_dog_model.keras');
+    const p = predict(model, photos().map((ph) => photoTensor(ph, 150, 150, 3, 'bilinear').values), 150);
+    model.dispose();
+    const refClasses = (ref.output_by_resize.bilinear as number[][]).map((o) => o[0] > 0.5);
+    expect(p.map((v) => v > 0.5)).toEqual(refClasses);
+    const reading = readClasses([p[2]], ['cat', 'dog'], 'sigmoid');
+    expect(reading.classes[reading.predicted].name).toBe('dog');
   });
 });
