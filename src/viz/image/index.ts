@@ -9,6 +9,7 @@ export { default as KernelUnitImage } from './KernelUnitImage.svelte';
 export { default as ConfusionMatrix } from './ConfusionMatrix.svelte';
 export { default as MistakesGallery } from './MistakesGallery.svelte';
 export { default as Thumbnail } from './Thumbnail.svelte';
+export { default as TestImagePicker } from './TestImagePicker.svelte';
 export type { DrawnDigit, Mistake } from './types';
 export type { ImageScale, PixelPoint } from './pixels';
 export { paintPixels, kernelColumn, defaultRange } from './pixels';
