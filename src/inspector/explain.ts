@@ -87,6 +87,17 @@ export type Explanation =
     })
   | (ExplanationBase & { kind: 'reshape'; targetShape: number[] })
   | (ExplanationBase & {
+      kind: 'cropping';
+      /** Cells removed per spatial axis: [before, after]. */
+      cropping: [number, number][];
+    })
+  | (ExplanationBase & {
+      kind: 'upsampling';
+      /** Repeats per spatial axis. */
+      size: number[];
+      interpolation: string;
+    })
+  | (ExplanationBase & {
       /** A layer that passes its input through at inference (RandomFlip, RandomZoom, ...). */
       kind: 'identity';
       className: string;

@@ -146,6 +146,8 @@ print(json.dumps(out))
     x = bn.apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.reLU({ name: 're_lu' }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.zeroPadding2d({ padding: [[1, 0], [0, 2]], name: 'zero_padding2d' }).apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers.upSampling2d({ size: [2, 1], name: 'up_sampling2d' }).apply(x) as tfl.SymbolicTensor;
+    x = tfl.layers.cropping2D({ cropping: [[2, 1], [1, 0]], name: 'cropping2d' }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.separableConv2d({ filters: 4, kernelSize: 2, depthMultiplier: 2, padding: 'same', activation: 'relu', name: 'separable_conv2d' }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same', name: 'max_pooling2d' }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.depthwiseConv2d({ kernelSize: 2, padding: 'same', name: 'depthwise_conv2d' }).apply(x) as tfl.SymbolicTensor;

@@ -130,6 +130,31 @@ describe('Rescaling, ZeroPadding, Reshape', () => {
     expect(() => kindFor('Reshape')!.reference([randomTensor([1, 5], 1)], [], { target_shape: [2, -1] })).toThrow('cannot reshape 5 values per example');
   });
 
+  it('Cropping2D and UpSampling2D against tfjs (channels last and first); 1D and 3D against tf ops', () => {
+    expect(runLayer(tfl.layers.cropping2D({ cropping: [[1, 2], [0, 3]] }), [2, 6, 7, 3], 1).diff).toBe(0);
+    expect(runLayer(tfl.layers.cropping2D({ cropping: [[0, 1], [2, 0]], dataFormat: 'channelsFirst' }), [1, 2, 4, 5], 2).diff).toBe(0);
+    expect(runLayer(tfl.layers.upSampling2d({ size: [2, 3] }), [2, 3, 4, 2], 3).diff).toBe(0);
+    expect(runLayer(tfl.layers.upSampling2d({ size: [3, 2], dataFormat: 'channelsFirst' }), [1, 2, 3, 2], 4).diff).toBe(0);
+    const x = randomTensor([2, 5, 3], 5);
+    const c1 = kindFor('Cropping1D')!.reference([x], [], { cropping: [1, 2] });
+    const want1 = tf.tidy(() => tf.slice(tf.tensor(x.values, x.shape), [0, 1, 0], [2, 2, 3]).dataSync());
+    expect(maxAbs(c1, { shape: [2, 2, 3], values: want1 as Float32Array })).toBe(0);
+    const u1 = kindFor('UpSampling1D')!.reference([x], [], { size: 3 });
+    expect(u1.shape).toEqual([2, 15, 3]);
+    expect(u1.values[(1 * 15 + 7) * 3 + 2]).toBe(x.values[(1 * 5 + 2) * 3 + 2]);
+    const v = randomTensor([1, 4, 3, 5, 2], 6);
+    const c3 = kindFor('Cropping3D')!.reference([v], [], { cropping: [[1, 0], [0, 1], [2, 2]] });
+    const want3 = tf.tidy(() => tf.slice(tf.tensor(v.values, v.shape), [0, 1, 0, 2, 0], [1, 3, 2, 1, 2]).dataSync());
+    expect(maxAbs(c3, { shape: [1, 3, 2, 1, 2], values: want3 as Float32Array })).toBe(0);
+    const u3 = kindFor('UpSampling3D')!.reference([v], [], { size: [2, 1, 2] });
+    expect(u3.shape).toEqual([1, 8, 3, 10, 2]);
+    expect(() => kindFor('UpSampling2D')!.reference([randomTensor([1, 2, 2, 1], 1)], [], { interpolation: 'bilinear' })).toThrow(NoReferenceError);
+    const e = explainStep(runLayer(tfl.layers.upSampling2d({ size: [2, 3] }), [1, 3, 4, 2], 3).step);
+    expect(e.formula).toBe('values_1 = np.repeat(np.repeat(values_0, 2, axis=1), 3, axis=2)');
+    const c = explainStep(runLayer(tfl.layers.cropping2D({ cropping: [[1, 2], [0, 3]] }), [1, 6, 7, 3], 1).step);
+    expect(c.formula).toBe('values_1 = values_0[:, 1:-2, 0:-3, :]');
+  });
+
   it('Flatten lays a feature map out in C order, as tfjs', () => {
     expect(runLayer(tfl.layers.flatten({}), [2, 3, 4, 5], 1).diff).toBe(0);
     const first = runLayer(tfl.layers.flatten({ dataFormat: 'channelsFirst' }), [2, 3, 4, 5], 1);

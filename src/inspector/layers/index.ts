@@ -18,6 +18,7 @@ import { batchNormalization } from './batchnorm';
 import { rescaling } from './rescaling';
 import { zeroPaddingKinds } from './zeropadding';
 import { reshape } from './reshape';
+import { resizeKinds } from './resize';
 import { augmentationKinds } from './augmentation';
 import { activationLayerKinds } from './activation-layers';
 import { dense } from './dense';
@@ -31,6 +32,7 @@ const KINDS: readonly LayerKind[] = [input, dense, activation, dropout, flatten,
   rescaling,
   ...zeroPaddingKinds,
   reshape,
+  ...resizeKinds,
   ...augmentationKinds,
   ...activationLayerKinds,
 ];
