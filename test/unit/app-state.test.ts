@@ -250,5 +250,18 @@ describe('AppState takes a course', () => {
     expect(app.testSet?.rows).toBe(50);
     expect(app.bundle?.info.classNames).toEqual([...'0123456789']);
     expect(app.inputOrigin).toEqual({ kind: 'test', index: 0 });
+    // Its pixels as the model expects them: raw, or x / 255 (the trace and evaluate both apply it).
+    expect(app.pixelFactor).toBe(1);
+    await app.evaluate();
+    const raw = app.evaluation!;
+    app.setPixelFactor(1 / 255);
+    expect(app.pixelFactor).toBeCloseTo(1 / 255, 15);
+    expect(app.evaluation).toBeNull();
+    expect(app.trace!.values[0].values.every((v, i) => Math.abs(v - app.trace!.raw.values[i] / 255) < 1e-7)).toBe(true);
+    await app.evaluate();
+    expect(app.evaluation!.loss).not.toBe(raw.loss);
+    app.showTestImage(app.evaluation!.mistakes[0]?.row ?? 0);
+    const out = Array.from(app.trace!.values.at(-1)!.values);
+    expect(out.indexOf(Math.max(...out))).toBe(app.evaluation!.mistakes[0]?.predicted ?? out.indexOf(Math.max(...out)));
   });
 });

@@ -89,6 +89,8 @@ export class AppState {
   evaluating = $state(false);
   /** Share of the test rows evaluated so far (0..1) while evaluating. */
   evaluated = $state(0);
+  /** Estimated time left of the evaluation running (a big CNN on tfjs' cpu backend takes minutes). */
+  evaluateMsLeft = $state<number | null>(null);
   /** Finished runs, kept so their curves can be compared on one chart. */
   readonly runs = new RunHistory();
   backend = $state('');
@@ -353,14 +355,22 @@ export class AppState {
     if (!bundle || !test || this.evaluating) return;
     this.evaluating = true;
     this.evaluated = 0;
-    const onProgress = (done: number, total: number) => (this.evaluated = done / total);
+    this.evaluateMsLeft = null;
+    const started = performance.now();
+    const onProgress = (done: number, total: number) => {
+      this.evaluated = done / total;
+      this.evaluateMsLeft = done > 0 ? ((performance.now() - started) / done) * (total - done) : null;
+    };
     const course = this.source.kind === 'course' ? this.#courseModels.get(this.course.id) : null;
     try {
       // The course model on the training engine's forward pass (fast, the arithmetic fit used);
       // a file's model on tfjs.
+      const scaler = bundle.info.scaler;
+      const preprocess = scaler ? uniformFactor(scaler) : null;
+      if (scaler && !preprocess) throw new Error('the scaler differs from pixel to pixel; evaluate takes one factor for every pixel');
       const result = course
         ? await evaluateRecipe(this.recipe, course.weights, test, { onProgress })
-        : await evaluateModel(bundle.model, test, { onProgress });
+        : await evaluateModel(bundle.model, test, { onProgress, preprocess });
       if (this.bundle === bundle) this.evaluation = toEvaluation(result, test.y);
     } catch (e) {
       this.error = `The model could not be evaluated: ${(e as Error).message}`;
@@ -387,6 +397,25 @@ export class AppState {
     if (!this.bundle) return;
     this.bundle = { ...this.bundle, info: { ...this.bundle.info, scaler } };
     this.retrace();
+  }
+
+  /**
+   * For a picture model: the factor its pixels are multiplied by before it sees them (1: raw
+   * 0..255; 1/255: x / 255, as most Keras image models are trained), read from the scaler; null
+   * when the scaler is not one factor for every pixel.
+   */
+  get pixelFactor(): number | null {
+    const scaler = this.bundle?.info.scaler;
+    if (!scaler) return 1;
+    return uniformFactor(scaler)?.scale ?? null;
+  }
+
+  /** Picture models from files: multiply every pixel by `factor` before the model (as x / 255 does). */
+  setPixelFactor(factor: number): void {
+    if (!this.bundle || !(factor > 0)) return;
+    const n = this.input.length;
+    this.evaluation = null;
+    this.setScaler(factor === 1 ? null : { mean: new Array(n).fill(0), scale: new Array(n).fill(1 / factor) });
   }
 
   /** Names for the model's inputs and (for a classifier) its outputs, as the user gives them. */
@@ -494,6 +523,14 @@ export class AppState {
     if (old && old.model !== bundle.model) old.model.dispose();
     return true;
   }
+}
+
+/** A scaler that is one `x * scale + offset` for every feature (e.g. x / 255), or null. */
+function uniformFactor(scaler: Scaler): { scale: number; offset: number } | null {
+  const m = scaler.mean[0];
+  const s = scaler.scale[0];
+  if (!(s > 0) || scaler.mean.some((v) => v !== m) || scaler.scale.some((v) => v !== s)) return null;
+  return { scale: 1 / s, offset: -m / s };
 }
 
 /** "pixel (row, col)" (and the channel when there are several), counting from 0 as numpy does. */
