@@ -5,12 +5,25 @@
  */
 import type { Trace, TraceStep } from './types';
 
-/** The largest max |tfjs − reference| still called OK ("at most 1e-5"). */
+/**
+ * The largest max |tfjs − reference| still called OK: 1e-5 for values up to 1 in size, and 1e-5
+ * times the size of the values beyond that (float32 keeps about 7 significant digits, so a Dense
+ * layer on raw pixels 0..255, with outputs in the hundreds, differs from the float64 reference by
+ * a few 1e-5 while both are right).
+ */
 export const TOLERANCE = 1e-5;
 
-/** The one comparison: a difference is OK when it is at most TOLERANCE (NaN and ∞ are not). */
-export function withinTolerance(maxAbsDiff: number, tolerance = TOLERANCE): boolean {
-  return maxAbsDiff <= tolerance;
+/** The largest difference allowed for values of this size: TOLERANCE * max(1, |magnitude|). */
+export function allowedDiff(magnitude = 0, tolerance = TOLERANCE): number {
+  return tolerance * Math.max(1, Math.abs(magnitude));
+}
+
+/**
+ * The one comparison: a difference is OK when it is at most `allowedDiff(magnitude)`, i.e. at
+ * most 1e-5 for values up to 1 in size (NaN and ∞ never are).
+ */
+export function withinTolerance(maxAbsDiff: number, magnitude = 0, tolerance = TOLERANCE): boolean {
+  return maxAbsDiff <= allowedDiff(magnitude, tolerance);
 }
 
 /**
@@ -31,11 +44,11 @@ export type CheckStatus = 'ok' | 'mismatch' | 'failed' | 'unchecked';
 export function stepCheck(step: TraceStep, tolerance = TOLERANCE): CheckStatus {
   if (step.failure) return 'failed';
   if (step.maxAbsDiff === null) return 'unchecked';
-  return withinTolerance(step.maxAbsDiff, tolerance) ? 'ok' : 'mismatch';
+  return withinTolerance(step.maxAbsDiff, step.checkScale ?? 0, tolerance) ? 'ok' : 'mismatch';
 }
 
 export interface TraceCheck {
-  /** ok only when every compared step is within the tolerance and no reference failed. */
+  /** ok only when every compared step is within its tolerance and no reference failed. */
   ok: boolean;
   checked: TraceStep[];
   failed: TraceStep[];
@@ -46,5 +59,6 @@ export function traceCheck(trace: Trace, tolerance = TOLERANCE): TraceCheck {
   const failed = trace.steps.filter((s) => stepCheck(s, tolerance) === 'failed');
   const unchecked = trace.steps.filter((s) => stepCheck(s, tolerance) === 'unchecked');
   const checked = trace.steps.filter((s) => s.maxAbsDiff !== null && !s.failure);
-  return { ok: failed.length === 0 && withinTolerance(trace.maxAbsDiff, tolerance), checked, failed, unchecked };
+  const ok = failed.length === 0 && checked.every((s) => stepCheck(s, tolerance) === 'ok');
+  return { ok, checked, failed, unchecked };
 }

@@ -129,6 +129,13 @@ function maxAbsDiff(a: Tensor, b: Tensor): number {
   return m;
 }
 
+/** The largest |value| (finite ones), 0 for an empty tensor: how large the compared numbers are. */
+function largestMagnitude(t: Tensor): number {
+  let m = 0;
+  for (const v of t.values) if (Math.abs(v) > m && Number.isFinite(v)) m = Math.abs(v);
+  return m;
+}
+
 function scaleInput(raw: Float32Array, scaler: Scaler | null): Float32Array {
   if (!scaler) return Float32Array.from(raw);
   if (scaler.mean.length !== raw.length || scaler.scale.length !== raw.length) {
@@ -180,6 +187,7 @@ export function createTracer(model: LayersModel): Tracer {
           maxAbsDiff: null,
           failure: null,
           noReference: null,
+          checkScale: null,
         });
         s.outputIds.forEach((id) => producer.set(id, { name: s.layer.name, value: index + 1 }));
       }
@@ -206,6 +214,7 @@ export function createTracer(model: LayersModel): Tracer {
         continue;
       }
       step.maxAbsDiff = maxAbsDiff(step.output, step.reference);
+      step.checkScale = largestMagnitude(step.reference);
       worst = Math.max(worst, step.maxAbsDiff);
     }
     return {

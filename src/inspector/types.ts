@@ -41,6 +41,11 @@ export interface TraceStep {
    */
   maxAbsDiff: number | null;
   /**
+   * The size of the values compared: the largest |reference| of the step (where there is one).
+   * The check allows 1e-5 * max(1, checkScale) (see src/inspector/check.ts).
+   */
+  checkScale?: number | null;
+  /**
    * Set when the kind has a reference and it threw: the error's message. Such a step is a failed
    * check (maxAbsDiff Infinity), never "no reference". Absent or null when the reference ran or
    * the kind has none.

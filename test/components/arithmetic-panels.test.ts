@@ -65,6 +65,12 @@ describe('LayerArithmetic', () => {
     await expect.element(screen.getByRole('status')).toHaveTextContent(/max \|tfjs − reference\| = 0\.020 mismatch/);
   });
 
+  it('allows float32 rounding in proportion to the size of the values, and says so', async () => {
+    const big: TraceStep = { ...trace.steps[0], maxAbsDiff: 3.1e-5, checkScale: 568 };
+    const screen = await render(LayerArithmetic, { step: big });
+    await expect.element(screen.getByRole('status')).toHaveTextContent(/= 3\.1e−5 OK \(at most 0\.0057 = 1e−5 × 568, the size of the values\)/);
+  });
+
   it('shows a reference that threw as a failed check with its message, not as "no reference"', async () => {
     const failed: TraceStep = { ...trace.steps[0], reference: null, maxAbsDiff: Infinity, failure: 'Dense needs a 2-D kernel' };
     const screen = await render(LayerArithmetic, { step: failed });
@@ -75,9 +81,9 @@ describe('LayerArithmetic', () => {
   });
 
   it('explains a class without a reference', async () => {
-    const unknown: TraceStep = { ...trace.steps[1], className: 'LeakyReLU', name: 'leaky', reference: null, maxAbsDiff: null };
+    const unknown: TraceStep = { ...trace.steps[1], className: 'Permute', name: 'perm', reference: null, maxAbsDiff: null };
     const other = await render(LayerArithmetic, { step: unknown });
-    await expect.element(other.getByRole('status')).toHaveTextContent('no reference implementation for LeakyReLU yet');
+    await expect.element(other.getByRole('status')).toHaveTextContent('no reference implementation for Permute yet');
   });
 
   it('Dropout shows the generic panel with its rate and why', async () => {

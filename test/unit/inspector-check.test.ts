@@ -1,6 +1,6 @@
 /** One tolerance and one comparison for the reference check, read the same way by every view. */
 import { expect, it } from 'vitest';
-import { stepCheck, TOLERANCE, traceCheck, withinTolerance } from '../../src/inspector/check';
+import { allowedDiff, stepCheck, TOLERANCE, traceCheck, withinTolerance } from '../../src/inspector/check';
 import type { Trace, TraceStep } from '../../src/inspector/types';
 
 const t = { shape: [1, 1], values: Float32Array.of(0) };
@@ -35,4 +35,16 @@ it('a trace is OK only when no reference failed and every compared step is withi
   const failed = step({ name: 'c', reference: null, maxAbsDiff: Infinity, failure: 'boom' });
   expect(traceCheck(trace([ok, failed]))).toMatchObject({ ok: false, failed: [failed], checked: [ok] });
   expect(traceCheck(trace([step({ maxAbsDiff: 3e-5 })])).ok).toBe(false);
+});
+
+it('scales the tolerance with the size of the values beyond 1: float32 keeps about 7 digits', () => {
+  expect(allowedDiff(0)).toBe(1e-5);
+  expect(allowedDiff(0.5)).toBe(1e-5);
+  expect(allowedDiff(-568)).toBeCloseTo(5.68e-3, 15);
+  expect(withinTolerance(3.1e-5, 568)).toBe(true);
+  expect(withinTolerance(3.1e-5, 2)).toBe(false);
+  expect(withinTolerance(Infinity, 1e300)).toBe(false);
+  expect(stepCheck(step({ maxAbsDiff: 3.1e-5, checkScale: 568 }))).toBe('ok');
+  expect(stepCheck(step({ maxAbsDiff: 1e-2, checkScale: 568 }))).toBe('mismatch');
+  expect(stepCheck(step({ maxAbsDiff: 3.1e-5, checkScale: 0.9 }))).toBe('mismatch');
 });
