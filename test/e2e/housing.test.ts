@@ -73,6 +73,10 @@ describe('California housing end to end', () => {
     await expect(field('HouseAge (median age, years)').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(price()).resolves.toBe(extrapolated);
     await expect(page.getByText(/stale: fix the input/).first().isVisible()).resolves.toBe(true);
+    // A count cannot be negative; a longitude can (see the pasted row).
+    await field('Population (people)').fill('-5');
+    await expect(page.getByText(/Must be at least 0/).first().isVisible()).resolves.toBe(true);
+    await field('Population (people)').fill('1500');
     await field('HouseAge (median age, years)').fill('25');
     await field('MedInc (median income, $10,000s)').fill('3,2');
     await expect(price()).resolves.toBe(now);

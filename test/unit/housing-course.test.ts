@@ -76,6 +76,7 @@ describe('the housing course module', () => {
     expect(data.train.y[8881]).toBeCloseTo(4.351, 5);
     expect(data.train.y[1986]).toBeCloseTo(0.567, 5);
     expect(housingCourse.input.initial).toHaveLength(8);
+    expect(housingCourse.input.minimums).toEqual([0, 0, 0, 0, 0, 0, null, null]);
   });
 
   it('formats prices in dollars', () => {

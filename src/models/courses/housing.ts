@@ -123,6 +123,7 @@ export const housingCourse: Course = {
     kind: 'table',
     featureNames: HOUSING_FEATURES.map((f) => f.label),
     initial: ROW_0,
+    minimums: HOUSING_FEATURES.map((f) => f.minimum),
     presets: (data) => {
       const raw = data.raw ?? data.train;
       return [

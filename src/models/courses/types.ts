@@ -71,6 +71,8 @@ export interface TableInput {
   initial: number[];
   /** Presets, some of which may come from the loaded data (e.g. one real row per class). */
   presets(data: CourseData): InputPreset[];
+  /** Smallest valid value per feature (0 for counts and averages), null where negatives are valid (longitude). */
+  minimums?: (number | null)[];
 }
 
 /** A picture: height x width x channels values, raw (e.g. grey levels 0..255). */
