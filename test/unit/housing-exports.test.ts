@@ -14,6 +14,10 @@ import { modelJsonText } from '../../src/inspector/export/model';
 import { traceJsonText } from '../../src/inspector/export/trace';
 import { pythonScript } from '../../src/inspector/export/python';
 import { runPython, tempDir, writeFile } from './export-fixtures';
+import { openModelFiles } from '../../src/models/formats';
+import { exportKerasFile } from '../../src/models/formats/keras-export';
+import { tfjsModelFiles } from '../../src/inspector/export/tfjsModel';
+import type { ModelInfo } from '../../src/models/types';
 
 const data = housingCourseData(parseHousing(readFileSync(join(__dirname, '../../static/data/cal_housing.bin'))));
 const scaler = data.scaler!;
@@ -83,5 +87,23 @@ describe('the housing scaler in the exports', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+
+  it('a saved .keras file and the TensorFlow.js files keep the scaler: reopened, the same price from the same raw district', async () => {
+    const info: ModelInfo = { title: 'California housing (course model)', featureNames: data.raw!.featureNames, classNames: null, scaler, featureRanges: null };
+    const ours = trace.values[trace.values.length - 1].values[0];
+    const keras = await openModelFiles([{ name: 'housing.keras', bytes: exportKerasFile({ model, info }) }]);
+    expect(keras.info.scaler).toEqual(scaler);
+    const k = traceModel(keras.model, district, keras.info.scaler);
+    expect(k.values[k.values.length - 1].values[0]).toBeCloseTo(ours, 6);
+    const files = await tfjsModelFiles(model, 'housing', info);
+    const enc = (d: string | Uint8Array) => (typeof d === 'string' ? new TextEncoder().encode(d) : d);
+    const tfjs = await openModelFiles([
+      { name: files.modelJson.filename, bytes: enc(files.modelJson.data) },
+      { name: files.weights.filename, bytes: enc(files.weights.data) },
+    ]);
+    expect(tfjs.info.scaler).toEqual(scaler);
+    keras.model.dispose();
+    tfjs.model.dispose();
   });
 });
