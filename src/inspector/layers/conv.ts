@@ -92,8 +92,90 @@ function setup(className: string, inputs: Tensor[], params: NamedTensor[], confi
   return { variant, g, x, inChannels, outChannels, multiplier, kernel, pointwise, bias, activation: activationOf(config) };
 }
 
+/**
+ * A plain convolution without bias and activation, out[b, o..., f]: per output position the
+ * window is gathered into `patch` (zeros in the padding, which add nothing), and each filter's sum
+ * runs over the window in tfjs' order (rows, columns, channels), rounded to float32 after every
+ * addition as tfjs' Float32Array accumulator does, so the two agree to the bit. Four filters at a
+ * time keep their sums in registers (about 3x faster than accumulating in the output array).
+ */
+function convolvePlain(s: Setup): Float32Array {
+  const { g, x } = s;
+  const [B, D, H, W, C] = as5d(x.shape);
+  const [OD, OH, OW] = as3(g.outputSize, 1);
+  const [KD, KH, KW] = as3(g.size, 1);
+  const [sd, sh, sw] = as3(g.strides, 1);
+  const [dd, dh, dw] = as3(g.dilation, 1);
+  const [pd, ph, pw] = as3(g.padBefore, 0);
+  const F = s.outChannels;
+  const KK = KD * KH * KW * C;
+  const k = s.kernel.values;
+  const kT = new Float32Array(F * KK);
+  for (let j = 0; j < KK; j++) for (let f = 0; f < F; f++) kT[f * KK + j] = k[j * F + f];
+  const xv = x.values;
+  const patch = new Float32Array(KK);
+  const out = new Float32Array(B * OD * OH * OW * F);
+  const fr = Math.fround;
+  for (let b = 0; b < B; b++) {
+    for (let od = 0; od < OD; od++) {
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          let p = 0;
+          for (let kd = 0; kd < KD; kd++) {
+            const id = od * sd - pd + kd * dd;
+            for (let kh = 0; kh < KH; kh++) {
+              const ih = oh * sh - ph + kh * dh;
+              for (let kw = 0; kw < KW; kw++) {
+                const iw = ow * sw - pw + kw * dw;
+                if (id < 0 || id >= D || ih < 0 || ih >= H || iw < 0 || iw >= W) {
+                  patch.fill(0, p, p + C);
+                } else {
+                  const xo = (((b * D + id) * H + ih) * W + iw) * C;
+                  for (let c = 0; c < C; c++) patch[p + c] = xv[xo + c];
+                }
+                p += C;
+              }
+            }
+          }
+          const o = (((b * OD + od) * OH + oh) * OW + ow) * F;
+          let f = 0;
+          for (; f + 4 <= F; f += 4) {
+            const r0 = f * KK;
+            const r1 = r0 + KK;
+            const r2 = r1 + KK;
+            const r3 = r2 + KK;
+            let a0 = 0;
+            let a1 = 0;
+            let a2 = 0;
+            let a3 = 0;
+            for (let j = 0; j < KK; j++) {
+              const v = patch[j];
+              a0 = fr(a0 + v * kT[r0 + j]);
+              a1 = fr(a1 + v * kT[r1 + j]);
+              a2 = fr(a2 + v * kT[r2 + j]);
+              a3 = fr(a3 + v * kT[r3 + j]);
+            }
+            out[o + f] = a0;
+            out[o + f + 1] = a1;
+            out[o + f + 2] = a2;
+            out[o + f + 3] = a3;
+          }
+          for (; f < F; f++) {
+            const r0 = f * KK;
+            let a0 = 0;
+            for (let j = 0; j < KK; j++) a0 = fr(a0 + patch[j] * kT[r0 + j]);
+            out[o + f] = a0;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** The convolution without bias and activation: out[b, o..., f] in float32, tfjs' summation order. */
 function convolve(s: Setup): Float32Array {
+  if (s.variant === 'conv') return convolvePlain(s);
   const { g, x } = s;
   const [B, D, H, W, C] = as5d(x.shape);
   const [OD, OH, OW] = as3(g.outputSize, 1);
