@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tf, tfl } from '../../src/models/tf';
 import { axesOf, batchNormElement, batchNormTraining, explainStep, kindFor } from '../../src/inspector/layers';
 import { NoReferenceError } from '../../src/inspector/check';
+import { IDENTITY_AT_INFERENCE } from '../../src/models/formats/augmentation-layers';
 import { maxAbs, randomTensor, runLayer } from './layer-check';
 
 describe('BatchNormalization', () => {
@@ -177,6 +178,9 @@ describe('layers that are the identity at inference, and activation layer classe
     expect(e.formula).toBe('values_1 = values_0');
     expect(e.notes.join(' ')).toMatch(/only while the model trains.*unchanged/);
     expect(() => kindFor('RandomCrop')!.reference([x], [], { height: 2, width: 3 })).toThrow(NoReferenceError);
+    expect(kindFor('RandomCrop')!.reference([randomTensor([1, 3, 2, 5], 1)], [], { height: 2, width: 5, data_format: 'channels_first' }).shape).toEqual([1, 3, 2, 5]);
+    // Every class the model loader runs as the identity has this kind.
+    for (const c of IDENTITY_AT_INFERENCE) expect(kindFor(c)?.explain(step).kind, c).toBe('identity');
     expect(() => kindFor('RandomCrop')!.reference([x], [], { height: 2, width: 3 })).toThrow(/resizes and centre-crops at inference/);
   });
 

@@ -12,6 +12,7 @@ import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
 import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
+import { dataFormat } from './window';
 
 /** Keras 2 and 3 image/data augmentation layers that are the identity at inference. */
 export const AUGMENTATION_CLASSES = [
@@ -29,6 +30,7 @@ export const AUGMENTATION_CLASSES = [
   'RandomSharpness',
   'RandomShear',
   'RandomColorJitter',
+  'RandomColorDegeneration',
   'RandomPerspective',
   'RandomInvert',
   'RandomPosterization',
@@ -51,13 +53,15 @@ function cropSize(config: Record<string, unknown>): [number, number] | null {
 
 const python: PythonPart = {
   fn: 'run_augmentation',
-  configKeys: ['height', 'width'],
+  configKeys: ['height', 'width', 'data_format'],
   code: `def run_augmentation(layer, inputs):
     # Random augmentation (RandomFlip, RandomZoom, ...) only acts while training: at prediction
     # time the image passes through unchanged.
     config = layer["config"]
     x = inputs[0]
-    if layer["class_name"] == "RandomCrop" and tuple(x.shape[-3:-1]) != (config.get("height"), config.get("width")):
+    first = config.get("data_format") in ("channels_first", "channelsFirst")
+    hw = tuple(x.shape[-2:]) if first else tuple(x.shape[-3:-1])
+    if layer["class_name"] == "RandomCrop" and hw != (config.get("height"), config.get("width")):
         raise NotImplementedError(f"layer {layer['name']!r}: RandomCrop to another size resizes at inference")
     return x
 `,
@@ -72,7 +76,7 @@ function identity(className: string): LayerKind {
       const x = inputs[0];
       if (className === 'RandomCrop') {
         const target = cropSize(config);
-        const hw = x.shape.slice(-3, -1);
+        const hw = dataFormat(config) === 'channels_first' ? x.shape.slice(-2) : x.shape.slice(-3, -1);
         if (target && !sameSize(hw, target)) {
           throw new NoReferenceError(
             `RandomCrop to ${target.join(' x ')} on a ${hw.join(' x ')} image resizes and centre-crops at inference (Keras' smart_resize); no reference for that yet`,
