@@ -193,3 +193,28 @@ describe('topK (the strongest edges)', () => {
     expect(topK(big, 200)).toEqual(want);
   });
 });
+
+describe('NeuronDiagram at MNIST scale with a wide hidden layer', () => {
+  it('a layer wider than the strip cap is sampled, and every edge ends at a drawn unit', async () => {
+    const f32 = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
+    const x = f32(784, (i) => (i % 5 === 0 ? 0.5 : 0));
+    const kernel = f32(784 * 1000, (i) => Math.sin(i * 0.37) * 0.1);
+    const out = f32(1000, (j) => Math.max(0, Math.cos(j)));
+    const trace: Trace = {
+      raw: { shape: [1, 28, 28], values: x },
+      values: [{ shape: [1, 28, 28], values: x }, { shape: [1, 1000], values: out }],
+      steps: [{
+        index: 0, name: 'wide', className: 'Dense', config: { activation: 'relu' }, paramCount: 784000, inputNames: ['values_0'],
+        inputs: [{ shape: [1, 784], values: x }], params: [{ name: 'kernel', shape: [784, 1000], values: kernel }],
+        output: { shape: [1, 1000], values: out }, reference: null, maxAbsDiff: null,
+      }],
+      maxAbsDiff: 0,
+    };
+    const screen = await render(NeuronDiagram, { trace });
+    await expect.element(screen.getByText('showing 64 of 1000')).toBeVisible();
+    expect(screen.container.querySelectorAll('rect.strip-cell')).toHaveLength(0);
+    await expect.element(screen.getByText('strongest 200 of 50,176 weights')).toBeVisible(); // 784 pixels x 64 drawn units
+    const drawn = new Set([...screen.container.querySelectorAll('circle.node')].map((c) => c.querySelector('title')!.textContent!.match(/\[(\d+)\]/)![1]));
+    for (const e of screen.container.querySelectorAll<SVGLineElement>('line.edge')) expect(drawn.has(e.dataset.to!)).toBe(true);
+  });
+});

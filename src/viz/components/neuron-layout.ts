@@ -27,6 +27,8 @@ export interface ScaleOptions {
 
 /** Edges kept per Dense layer at MNIST scale. */
 export const STRONGEST_EDGES = 200;
+/** At MNIST scale, columns of up to this many units are drawn as a strip of all of them; bigger ones are sampled (e.g. conv feature maps). */
+export const STRIP_CAP = 512;
 
 export interface NeuronColumn {
   kind: ColumnKind;
@@ -130,7 +132,7 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP, scale?: ScaleOptions)
   const first = trace.values[0];
   if (!first) return { columns, edges, maxAbsWeight, layers };
   const newColumn = (valueIndex: number, values: Float32Array, n: number, steps: number[]): NeuronColumn => {
-    const kind: ColumnKind = scale && n > cap ? 'strip' : 'nodes';
+    const kind: ColumnKind = scale && n > cap && n <= STRIP_CAP ? 'strip' : 'nodes';
     return {
       kind,
       label: `values_${valueIndex}`,
@@ -163,20 +165,22 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP, scale?: ScaleOptions)
       const act = step.config.activation;
       layers.push({ step: s, name: step.name, activation: typeof act === 'string' ? act : null, fromColumn: columns.length - 1 });
       if (scale) {
-        // the strongest edges for the current input: largest |w * x| over all weights
+        // the strongest edges for the current input: largest |w * x| over the drawn units' weights
         const x = current.values;
-        const strength = new Float64Array(inN * outN);
-        for (let i = 0; i < inN; i++) {
-          if (x[i] === 0) continue;
-          for (let j = 0; j < outN; j++) strength[i * outN + j] = Math.abs(kernel.values[i * outN + j] * x[i]);
-        }
+        const froms = current.shown;
+        const tos = col.shown;
+        const strength = new Float64Array(froms.length * tos.length);
+        froms.forEach((i, a) => {
+          if (x[i] === 0) return;
+          tos.forEach((j, b) => (strength[a * tos.length + b] = Math.abs(kernel.values[i * outN + j] * x[i])));
+        });
         const top = topK(strength, scale.strongest ?? STRONGEST_EDGES);
         maxAbsWeight.set(s, top.length ? strength[top[0]] : 0);
-        kept.set(s, { drawn: top.length, total: inN * outN });
+        kept.set(s, { drawn: top.length, total: strength.length });
         for (const k of top) {
-          const from = Math.floor(k / outN);
-          const to = k % outN;
-          edges.push({ layer: step.name, step: s, from, to, weight: kernel.values[k], strength: strength[k], fromColumn: columns.length - 1 });
+          const from = froms[Math.floor(k / tos.length)];
+          const to = tos[k % tos.length];
+          edges.push({ layer: step.name, step: s, from, to, weight: kernel.values[from * outN + to], strength: strength[k], fromColumn: columns.length - 1 });
         }
       } else {
         let m = 0;
