@@ -13,6 +13,7 @@ import { DenseNetwork } from '../../src/models/train/network';
 import { FastEngine } from '../../src/models/train/fast-engine';
 import { TfjsEngine } from '../../src/models/train/tfjs-engine';
 import { KERNELS_WASM_BASE64 } from '../../src/models/train/wasm/kernels-wasm';
+import * as kernelsModule from '../../src/models/train/wasm/kernels';
 import { createRng } from '../../src/models/random';
 import { splitRows, train } from '../../src/models/train';
 import type { Dataset, Recipe, WeightTensor } from '../../src/models/types';
@@ -46,6 +47,52 @@ describe('SIMD kernels', () => {
     const bytes = Buffer.from(mod.toBinary({ log: false, write_debug_names: false }).buffer);
     mod.destroy();
     expect(bytes.toString('base64')).toBe(KERNELS_WASM_BASE64);
+  });
+
+  it('the blocked kernels (32 outputs in registers) equal the simple ones bit for bit, and the plain loops within rounding', () => {
+    const { KernelArena } = kernelsModule;
+    const rng = createRng(8);
+    for (const [n, inW, outW] of [[32, 784, 128], [7, 50, 64], [3, 33, 32]]) {
+      const arena = KernelArena.create(4 * (n * inW + inW * outW + n * outW + outW) + 64, Math.max(n, inW))!;
+      const x = arena.alloc(n * inW);
+      const w = arena.alloc(inW * outW);
+      const b = arena.alloc(outW);
+      const dy = arena.alloc(n * outW);
+      // Mostly zeros, like MNIST's pixels.
+      for (let i = 0; i < x.length; i++) x[i] = rng.uniform() < 0.8 ? 0 : rng.uniformIn(0, 1);
+      for (let i = 0; i < w.length; i++) w[i] = rng.uniformIn(-0.1, 0.1);
+      for (let i = 0; i < b.length; i++) b[i] = rng.uniformIn(-0.1, 0.1);
+      for (let i = 0; i < dy.length; i++) dy[i] = rng.uniformIn(-1, 1);
+      const out1 = arena.alloc(n * outW);
+      const out2 = arena.alloc(n * outW);
+      arena.denseForward(x, w, b, out1, n, inW, outW, true);
+      arena.denseForward(x, w, b, out2, n, inW, outW, false);
+      expect(Array.from(out1)).toEqual(Array.from(out2));
+      const dw1 = arena.alloc(inW * outW);
+      const dw2 = arena.alloc(inW * outW);
+      dw1.fill(7); // stale values must be overwritten, zero rows included
+      arena.denseKernelGrad(x, dy, dw1, n, inW, outW, true);
+      arena.denseKernelGrad(x, dy, dw2, n, inW, outW, false);
+      expect(Array.from(dw1)).toEqual(Array.from(dw2));
+      // Against a plain double-precision loop.
+      let maxDiff = 0;
+      for (let r = 0; r < n; r++) {
+        for (let o = 0; o < outW; o++) {
+          let sum = 0;
+          for (let i = 0; i < inW; i++) sum += x[r * inW + i] * w[i * outW + o];
+          maxDiff = Math.max(maxDiff, Math.abs(sum + b[o] - out1[r * outW + o]));
+        }
+      }
+      for (let i = 0; i < inW; i += 5) {
+        for (let o = 0; o < outW; o++) {
+          let sum = 0;
+          for (let r = 0; r < n; r++) sum += x[r * inW + i] * dy[r * outW + o];
+          maxDiff = Math.max(maxDiff, Math.abs(sum - dw1[i * outW + o]));
+        }
+      }
+      expect(maxDiff).toBeLessThan(1e-5);
+      expect(out1.some((v) => v !== 0)).toBe(true);
+    }
   });
 
   it('run the MNIST network; Iris and other small networks stay in plain TypeScript', () => {

@@ -117,7 +117,8 @@ export class DenseNetwork {
     const floats = wantSimd
       ? 3 * sizes.reduce((a, n) => a + KernelArena.size(n), 0) + this.batchFloats(capacity) + 16 * (3 * sizes.length + 4 * this.ops.length + 1)
       : 0;
-    this.arena = wantSimd ? KernelArena.create(floats) : null;
+    const widest = Math.max(this.inWidth, ...this.ops.map((op) => (op.kind === 'dense' ? op.inWidth : 0)));
+    this.arena = wantSimd ? KernelArena.create(floats, Math.max(widest, capacity)) : null;
     this.maxRows = this.arena ? capacity : Infinity;
     this.weights = specs.map((s, t) => {
       const w = weights.find((x) => x.layer === s.layer && x.name === s.name);

@@ -10,6 +10,8 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   dense_forward(x: number, w: number, b: number, out: number, n: number, inW: number, outW: number): void;
   dense_kernel_grad(x: number, dy: number, dw: number, n: number, inW: number, outW: number): void;
+  dense_forward_b32(x: number, w: number, b: number, out: number, n: number, inW: number, outW: number, nz: number): void;
+  dense_kernel_grad_b32(x: number, dy: number, dw: number, n: number, inW: number, outW: number, nz: number): void;
   rmsprop(w: number, g: number, v: number, len: number, lr: number, rho: number, eps: number): void;
 }
 
@@ -45,21 +47,30 @@ export class KernelArena {
   private readonly k: KernelExports;
   private readonly heap: Float32Array;
   private next = 0;
+  /** Byte address and size (in 8-byte entries) of the scratch list of nonzero inputs. */
+  private readonly scratch: number;
+  private readonly scratchEntries: number;
 
-  private constructor(k: KernelExports, floats: number) {
+  private constructor(k: KernelExports, floats: number, scratchEntries: number) {
     this.k = k;
-    const need = Math.ceil((floats * 4) / PAGE) + 1;
+    const need = Math.ceil((floats * 4 + scratchEntries * 8) / PAGE) + 1;
     const have = k.memory.buffer.byteLength / PAGE;
     if (need > have) k.memory.grow(need - have);
     this.heap = new Float32Array(k.memory.buffer);
+    this.scratchEntries = scratchEntries;
+    this.scratch = this.alloc(scratchEntries * 2).byteOffset;
   }
 
-  /** An arena for `floats` float32 values in all (allocations are rounded up to 4), or null without SIMD. */
-  static create(floats: number): KernelArena | null {
+  /**
+   * An arena for `floats` float32 values in all (allocations are rounded up to 4), plus a scratch
+   * list of `scratchEntries` nonzero inputs (at least the widest input and the largest batch), or
+   * null without SIMD.
+   */
+  static create(floats: number, scratchEntries: number): KernelArena | null {
     const mod = kernelModule();
     if (!mod) return null;
     const instance = new WebAssembly.Instance(mod, {});
-    return new KernelArena(instance.exports as unknown as KernelExports, floats);
+    return new KernelArena(instance.exports as unknown as KernelExports, floats + scratchEntries * 2 + 4, scratchEntries);
   }
 
   /** Floats an allocation of `n` takes (16-byte aligned). */
@@ -81,12 +92,22 @@ export class KernelArena {
     return a.buffer === this.heap.buffer;
   }
 
-  denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, n: number, inW: number, outW: number): void {
-    this.k.dense_forward(x.byteOffset, w.byteOffset, b.byteOffset, out.byteOffset, n, inW, outW);
+  /** out = x @ w + b (n rows); outW a multiple of 4. `blocked: false` forces the simple kernel (tests). */
+  denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, n: number, inW: number, outW: number, blocked = true): void {
+    if (blocked && outW % 32 === 0 && inW <= this.scratchEntries) {
+      this.k.dense_forward_b32(x.byteOffset, w.byteOffset, b.byteOffset, out.byteOffset, n, inW, outW, this.scratch);
+    } else {
+      this.k.dense_forward(x.byteOffset, w.byteOffset, b.byteOffset, out.byteOffset, n, inW, outW);
+    }
   }
 
-  denseKernelGrad(x: Float32Array, dy: Float32Array, dw: Float32Array, n: number, inW: number, outW: number): void {
-    this.k.dense_kernel_grad(x.byteOffset, dy.byteOffset, dw.byteOffset, n, inW, outW);
+  /** dw = x^T @ dy (n rows); outW a multiple of 4. */
+  denseKernelGrad(x: Float32Array, dy: Float32Array, dw: Float32Array, n: number, inW: number, outW: number, blocked = true): void {
+    if (blocked && outW % 32 === 0 && n <= this.scratchEntries) {
+      this.k.dense_kernel_grad_b32(x.byteOffset, dy.byteOffset, dw.byteOffset, n, inW, outW, this.scratch);
+    } else {
+      this.k.dense_kernel_grad(x.byteOffset, dy.byteOffset, dw.byteOffset, n, inW, outW);
+    }
   }
 
   /** RMSprop over whole arrays; the padding up to a multiple of 4 stays zero. */
