@@ -127,6 +127,8 @@ describe('picture shapes of a trace', () => {
     expect(inputPictureShape(trace([1, 32, 32, 3]))).toBeNull();
     expect(inputPictureShape(trace([1, 4]))).toBeNull();
     expect(inputPictureShape(trace([1, 784]))).toBeNull();
+    expect(inputPictureShape(trace([1, 128, 9]))).toBeNull(); // a sequence of 128 steps with 9 features
+    expect(inputPictureShape(trace([1, 187, 1]))).toBeNull();
     expect(densePictureShape(trace([1, 28, 28]), step(784))).toEqual([28, 28]);
     expect(densePictureShape(trace([1, 28, 28]), step(128))).toBeNull();
     expect(densePictureShape(trace([1, 28, 28]), step(784, 'Conv2D'))).toBeNull();

@@ -74,12 +74,14 @@ function kernelOf(step: TraceStep) {
 
 /**
  * The [height, width] of a model input that is a picture (shape (1, h, w) or (1, h, w, 1)) too big
- * to draw as circles; null otherwise (Iris' (1, 4), a flat (1, 784), colour pictures).
+ * to draw as circles; null otherwise (Iris' (1, 4), a flat (1, 784), colour pictures, sequences).
  */
 export function inputPicture(trace: Trace, cap = NODE_CAP): [number, number] | null {
   const s = trace.values[0]?.shape ?? [];
   const hw = s.length === 3 || (s.length === 4 && s[3] === 1) ? [s[1], s[2]] : null;
-  return hw && hw[0] > 1 && hw[1] > 1 && hw[0] * hw[1] > cap ? [hw[0], hw[1]] : null;
+  // a grey picture, not a sequence of feature vectors (e.g. Conv1D's (1, 128, 9)): both sides >= 8, at most 4:1
+  const picture = hw && Math.min(hw[0], hw[1]) >= 8 && Math.max(hw[0], hw[1]) <= 4 * Math.min(hw[0], hw[1]);
+  return hw && picture && hw[0] * hw[1] > cap ? [hw[0], hw[1]] : null;
 }
 
 /**

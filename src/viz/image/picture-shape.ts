@@ -6,12 +6,13 @@
  */
 import type { Trace, TraceStep } from '../../inspector/types';
 
-/** [height, width] of a grey picture input (any size), or null (Iris' (1, 4), a flat input, colour). */
+/** [height, width] of a grey picture input, or null (Iris' (1, 4), a flat input, colour, a sequence). */
 export function inputPictureShape(trace: Trace): [number, number] | null {
   const s = trace.values[0]?.shape ?? [];
-  if (s.length === 3 && s[1] > 1 && s[2] > 1) return [s[1], s[2]];
-  if (s.length === 4 && s[3] === 1 && s[1] > 1 && s[2] > 1) return [s[1], s[2]];
-  return null;
+  const hw = s.length === 3 || (s.length === 4 && s[3] === 1) ? [s[1], s[2]] : null;
+  // a grey picture, not a sequence of feature vectors (e.g. Conv1D's (1, 128, 9)): both sides >= 8, at most 4:1
+  if (!hw || Math.min(hw[0], hw[1]) < 8 || Math.max(hw[0], hw[1]) > 4 * Math.min(hw[0], hw[1])) return null;
+  return [hw[0], hw[1]];
 }
 
 /** The [height, width] a Dense step's kernel rows form, when it reads the input picture flattened; else null. */
