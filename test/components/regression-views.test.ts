@@ -118,7 +118,7 @@ describe('Dropout arithmetic', () => {
 
   it('is the identity at inference and, on the toggle, shows a seeded mask, the factor and the values', async () => {
     const screen = await render(DropoutArithmetic, { step });
-    await expect.element(screen.getByText(/changes nothing/)).toBeVisible();
+    await expect.element(screen.getByText(/passes its input through unchanged/)).toBeVisible();
     await screen.getByLabelText('Training (one pass)').click();
     await expect.element(screen.getByTestId('dropout-factor')).toHaveTextContent('factor = 1 / (1 − 0.1) = 1.111');
     const maskOf = () => [...screen.container.querySelectorAll('tbody tr')].map((r) => r.classList.contains('dropped'));

@@ -108,12 +108,12 @@ describe('California housing end to end', () => {
     expect(input).toContain('values_0 = (raw − mean) / scale');
     await page.getByRole('button', { name: /layer_1 · Dropout/ }).click();
     const step = page.locator('article.step');
-    await expect(step.innerText()).resolves.toContain('Dropout changes nothing');
+    await expect(step.innerText()).resolves.toContain('passes its input through unchanged');
     await page.getByLabel('Training (one pass)').check();
     await expect(page.getByTestId('dropout-factor').innerText()).resolves.toMatch(/factor = 1 \/ \(1 − 0\.1\) = 1\.111 · \d+ of 16 values kept/);
     await expect(step.innerText()).resolves.toMatch(/recomputed from the mask: max \|d\| = /);
     await page.getByLabel('Inference (predict)').check();
-    await expect(step.innerText()).resolves.toContain('Dropout changes nothing');
+    await expect(step.innerText()).resolves.toContain('passes its input through unchanged');
     await page.screenshot({ path: 'screenshots/housing.png', fullPage: true });
     expect(errors).toEqual([]);
   });
