@@ -64,7 +64,8 @@ describe.skipIf(!have)(`open a .keras model and step through it${FIX.skipNote}`,
     const labels = await page.locator('article.step [aria-label^="values_4"], article.step [aria-label*="output"]').evaluateAll((els) =>
       els.map((e) => e.getAttribute('aria-label') ?? ''),
     );
-    const numbers = labels.map((l) => Number(/= (-?[0-9.e-]+)/.exec(l)?.[1])).filter((v) => Number.isFinite(v));
+    // The app writes a minus as "−" (U+2212), also in exponents ("3.20e−4").
+    const numbers = labels.map((l) => Number(/= (-?[0-9.e-]+)/.exec(l.replace(/\u2212/g, '-'))?.[1])).filter((v) => Number.isFinite(v));
     const expected: number[] = ref.probs_test[0];
     expect(numbers.slice(-3).length).toBe(3);
     numbers.slice(-3).forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(5e-3));
