@@ -166,6 +166,37 @@ describe('AppState takes a course', () => {
     expect(loads.count).toBe(1);
   });
 
+  it('while a course loads nothing of the last one is on screen, and training waits for the data', async () => {
+    const app = new AppState();
+    await app.init(null);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: Course = { ...smallMnist(), async load() { await gate; return smallMnist().load(); } };
+    const opening = app.openCourse(slow);
+    expect(app.course.id).toBe('mnist');
+    expect(app.bundle).toBeNull();
+    expect(app.trace).toBeNull();
+    expect(app.data).toBeNull();
+    await app.train(); // no data yet: nothing happens
+    expect(app.progress.running).toBe(false);
+    expect(app.runs.of('mnist')).toHaveLength(0);
+    release();
+    await opening;
+    expect(app.trace?.steps.map((s) => s.className)).toEqual(['Flatten', 'Dense', 'Dense']);
+  });
+
+  it("a course whose data cannot load says so, in the course's words", async () => {
+    const app = new AppState();
+    await app.init(null);
+    const broken: Course = { ...mnist, async load() { throw new Error('The MNIST file t10k-images-idx3-ubyte could not be loaded (the server answered 404).'); } };
+    await app.openCourse(broken);
+    expect(app.error).toBe('The MNIST digits data could not be loaded: The MNIST file t10k-images-idx3-ubyte could not be loaded (the server answered 404).');
+    expect(app.loading).toBeNull();
+    await app.openCourse(iris);
+    expect(app.error).toBeNull();
+    expect(app.trace?.steps).toHaveLength(4);
+  });
+
   it('trains an MNIST recipe, keeps the run for comparison, and picks test images', async () => {
     const app = new AppState();
     await app.init(null);

@@ -104,6 +104,8 @@ export class AppState {
   #courseModels = new Map<string, CourseModel>();
   /** Each course's data, loaded once. */
   #dataCache = new Map<string, Promise<CourseData>>();
+  /** The courses whose data has arrived. */
+  #loaded = new Map<string, CourseData>();
   /** Bumped whenever another model is shown, so a training run that ends later does not replace it. */
   #generation = 0;
   /** Bumped whenever a course is opened, so a slow data load of an earlier one is dropped. */
@@ -149,6 +151,8 @@ export class AppState {
     this.#generation++;
     const kept = this.#courseModels.get(course.id);
     const start = shared?.course === course.id ? shared : courseDefaults(course);
+    // Nothing of another course stays on screen while this one's data loads (its model is kept).
+    if (this.course !== course || !this.#loaded.has(course.id)) this.#clearModel();
     this.course = course;
     this.settings = { ...(shared ? start.settings : kept?.settings ?? start.settings) };
     this.recipeId = shared ? start.recipe : kept?.recipe ?? start.recipe;
@@ -180,6 +184,17 @@ export class AppState {
     if (shared?.trained) await this.train();
   }
 
+  /** Nothing on screen while another course's data loads: no model of one course over another's data. */
+  #clearModel(): void {
+    this.bundle?.model.dispose();
+    this.bundle = null;
+    this.trace = null;
+    this.#tracer = null;
+    this.data = null;
+    this.testSet = null;
+    this.evaluation = null;
+  }
+
   /** The course's data, loaded once; progress shows in `loading`. */
   #loadData(course: Course): Promise<CourseData> {
     let p = this.#dataCache.get(course.id);
@@ -190,7 +205,8 @@ export class AppState {
       });
       this.#dataCache.set(course.id, p);
       p.then(
-        () => {
+        (data) => {
+          this.#loaded.set(course.id, data);
           if (this.loading?.course === course.id) this.loading = null;
         },
         () => this.#dataCache.delete(course.id),
