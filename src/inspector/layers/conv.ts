@@ -175,7 +175,11 @@ function convolvePlain(s: Setup): Float32Array {
 
 /** The convolution without bias and activation: out[b, o..., f] in float32, tfjs' summation order. */
 function convolve(s: Setup): Float32Array {
-  if (s.variant === 'conv') return convolvePlain(s);
+  return s.variant === 'conv' ? convolvePlain(s) : convolveDepthwise(s);
+}
+
+/** Depthwise: out[b, o..., c*M + m] = Σ_window x[..., c] * kernel[window, c, m] (float32 accumulation). */
+function convolveDepthwise(s: Setup): Float32Array {
   const { g, x } = s;
   const [B, D, H, W, C] = as5d(x.shape);
   const [OD, OH, OW] = as3(g.outputSize, 1);
@@ -183,12 +187,11 @@ function convolve(s: Setup): Float32Array {
   const [sd, sh, sw] = as3(g.strides, 1);
   const [dd, dh, dw] = as3(g.dilation, 1);
   const [pd, ph, pw] = as3(g.padBefore, 0);
-  const F = s.variant === 'conv' ? s.outChannels : C * s.multiplier;
   const M = s.multiplier;
+  const F = C * M;
   const xv = x.values;
   const k = s.kernel.values;
   const out = new Float32Array(B * OD * OH * OW * F);
-  const depthwise = s.variant !== 'conv';
   for (let b = 0; b < B; b++) {
     for (let od = 0; od < OD; od++) {
       for (let oh = 0; oh < OH; oh++) {
@@ -204,44 +207,18 @@ function convolve(s: Setup): Float32Array {
                 const iw = ow * sw - pw + kw * dw;
                 if (iw < 0 || iw >= W) continue;
                 const xo = (((b * D + id) * H + ih) * W + iw) * C;
-                const ko = ((kd * KH + kh) * KW + kw) * C * (depthwise ? M : F);
-                if (depthwise) {
-                  for (let c = 0; c < C; c++) {
-                    const v = xv[xo + c];
-                    const kr = ko + c * M;
-                    const orow = o + c * M;
-                    for (let m = 0; m < M; m++) out[orow + m] += v * k[kr + m];
-                  }
-                } else {
-                  for (let c = 0; c < C; c++) {
-                    const v = xv[xo + c];
-                    if (v === 0) continue;
-                    const kr = ko + c * F;
-                    for (let f = 0; f < F; f++) out[o + f] += v * k[kr + f];
-                  }
+                const ko = ((kd * KH + kh) * KW + kw) * F;
+                for (let c = 0; c < C; c++) {
+                  const v = xv[xo + c];
+                  const kr = ko + c * M;
+                  const orow = o + c * M;
+                  for (let m = 0; m < M; m++) out[orow + m] += v * k[kr + m];
                 }
               }
             }
           }
         }
       }
-    }
-  }
-  return out;
-}
-
-/** A 1x1 convolution over the last axis: out[p, f] = Σ_c z[p, c] * w[c, f] (float32 accumulation). */
-function pointwiseConv(z: Float32Array, C: number, w: Float32Array, F: number): Float32Array {
-  const P = z.length / C;
-  const out = new Float32Array(P * F);
-  for (let p = 0; p < P; p++) {
-    const zo = p * C;
-    const o = p * F;
-    for (let c = 0; c < C; c++) {
-      const v = z[zo + c];
-      if (v === 0) continue;
-      const kr = c * F;
-      for (let f = 0; f < F; f++) out[o + f] += v * w[kr + f];
     }
   }
   return out;
@@ -266,7 +243,20 @@ function finish(out: Float32Array, F: number, bias: NamedTensor | null, activati
 function reference(className: string, inputs: Tensor[], params: NamedTensor[], config: Record<string, unknown>): Tensor {
   const s = setup(className, inputs, params, config);
   let out = convolve(s);
-  if (s.variant === 'separable') out = pointwiseConv(out, s.inChannels * s.multiplier, (s.pointwise as NamedTensor).values, s.outChannels);
+  if (s.variant === 'separable') {
+    // The pointwise step is a 1 x 1 convolution over the depthwise outputs (as tfjs runs it).
+    const spatial = s.g.outputSize.map(() => 1);
+    const inner: Setup = {
+      ...s,
+      variant: 'conv',
+      x: { shape: [s.x.shape[0], ...s.g.outputSize, s.inChannels * s.multiplier], values: out },
+      inChannels: s.inChannels * s.multiplier,
+      multiplier: 1,
+      kernel: s.pointwise as NamedTensor,
+      g: windowGeometry(s.g.outputSize, spatial, spatial, spatial, 'valid', 'channels_last'),
+    };
+    out = convolvePlain(inner);
+  }
   const first = s.g.dataFormat === 'channels_first';
   // Keras applies the activation to the layer's output as it is laid out: softmax runs over the
   // last axis, which is the width (not the channels) for channels_first.
