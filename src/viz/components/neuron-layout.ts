@@ -10,6 +10,7 @@
  */
 import type { Trace, TraceStep } from '../../inspector/types';
 import type { Edge } from './types';
+import { inputPictureShape } from '../image/picture-shape';
 
 /** Most nodes drawn per column; bigger layers are sampled evenly. */
 export const NODE_CAP = 64;
@@ -77,11 +78,8 @@ function kernelOf(step: TraceStep) {
  * to draw as circles; null otherwise (Iris' (1, 4), a flat (1, 784), colour pictures, sequences).
  */
 export function inputPicture(trace: Trace, cap = NODE_CAP): [number, number] | null {
-  const s = trace.values[0]?.shape ?? [];
-  const hw = s.length === 3 || (s.length === 4 && s[3] === 1) ? [s[1], s[2]] : null;
-  // a grey picture, not a sequence of feature vectors (e.g. Conv1D's (1, 128, 9)): both sides >= 8, at most 4:1
-  const picture = hw && Math.min(hw[0], hw[1]) >= 8 && Math.max(hw[0], hw[1]) <= 4 * Math.min(hw[0], hw[1]);
-  return hw && picture && hw[0] * hw[1] > cap ? [hw[0], hw[1]] : null;
+  const hw = inputPictureShape(trace);
+  return hw && hw[0] * hw[1] > cap ? hw : null;
 }
 
 /**
