@@ -9,12 +9,14 @@
  *   chunks with a turn of the event loop between them (about 5 ms of work per chunk).
  * - `evaluateModel`: any tfjs LayersModel (e.g. opened from a file), batched `predict` inside
  *   `tf.tidy` (no tensor left behind), yielding between batches.
- * The loss is sparse_categorical_crossentropy on probabilities, clipped to [1e-7, 1 - 1e-7] as
- * Keras does (see train/losses.ts), averaged over all rows.
+ * The loss is sparse_categorical_crossentropy on probabilities as Keras 3 computes it (each row
+ * renormalised, then clipped to [1e-7, 1 - 1e-7]; train/losses.ts, the formula training uses),
+ * averaged over all rows.
  */
 import { tf, type LayersModel } from './tf';
 import { DenseNetwork } from './train/network';
 import { yieldToEventLoop } from './train/yield';
+import { sparseCategoricalCrossentropyRow } from './train/losses';
 import type { Dataset, Recipe, WeightTensor } from './types';
 
 export interface EvaluationResult {
@@ -52,8 +54,6 @@ export interface EvaluateOptions {
   onProgress?(done: number, total: number): void;
 }
 
-const EPS = Math.fround(1e-7);
-const ONE_MINUS_EPS = Math.fround(1 - 1e-7);
 
 /**
  * The evaluation of one set of probabilities (rows x classes, row-major) against integer labels.
@@ -127,7 +127,7 @@ class Accumulator {
       for (let j = 1; j < k; j++) if (out[o + j] > out[o + best]) best = j;
       const p = out[o + label];
       if (Number.isNaN(p)) throw new Error(`The model's output for row ${start + r} is not a number (NaN); it cannot be evaluated.`);
-      this.lossSum -= Math.log(p < EPS ? EPS : p > ONE_MINUS_EPS ? ONE_MINUS_EPS : p);
+      this.lossSum += sparseCategoricalCrossentropyRow(out, o, k, label);
       this.predicted[start + r] = best;
       this.probability[start + r] = out[o + best];
       this.confusion[label * k + best]++;

@@ -4,7 +4,7 @@
  * the gradients.
  */
 import { describe, expect, it } from 'vitest';
-import { countCorrect, meanSquaredError, sparseCategoricalCrossentropy } from '../../src/models/train/losses';
+import { countCorrect, meanSquaredError, sparseCategoricalCrossentropy, sparseCategoricalCrossentropyRow } from '../../src/models/train/losses';
 
 type Loss = (out: Float32Array, y: ArrayLike<number>, n: number, k: number, grad: Float32Array | null) => number;
 
@@ -32,6 +32,13 @@ describe('sparse_categorical_crossentropy', () => {
     expect(sparseCategoricalCrossentropy(p.subarray(0, 3), [1], 1, 3, null)).toBeCloseTo(0.0513, 4);
     expect(sparseCategoricalCrossentropy(p.subarray(3, 6), [2], 1, 3, null)).toBeCloseTo(2.303, 3);
     expect(sparseCategoricalCrossentropy(p, [1, 2], 2, 3, null)).toBeCloseTo((0.051293294 + 2.302585093) / 2, 6);
+  });
+
+  it('one row at a time (what evaluate uses) gives the same numbers', () => {
+    const p = Float32Array.of(0.05, 0.95, 0, 0.9, 0.8, 0.3);
+    expect(sparseCategoricalCrossentropyRow(p, 0, 3, 1)).toBeCloseTo(0.0513, 4);
+    expect(sparseCategoricalCrossentropyRow(p, 3, 3, 0)).toBeCloseTo(0.7985077, 6);
+    expect(sparseCategoricalCrossentropyRow(p, 0, 3, 2)).toBeCloseTo(16.118096, 5);
   });
 
   it('clips at 1e-7: a probability of 0 at the label costs -log(1e-7) = 16.118 and gives no gradient', () => {

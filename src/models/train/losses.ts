@@ -29,6 +29,17 @@ const HIGH = Math.fround(1 - EPSILON);
  * clipping. The two agree except where p[label] < 1e-7 or > 1 - 1e-7: a confidently wrong row
  * counts at most -log(1e-7) = 16.1 here and, being clipped, gives no gradient.
  */
+/**
+ * One row's sparse_categorical_crossentropy, -log(clip(p[label] / sum(p))), from the `k` outputs
+ * at `probs[offset..offset+k)`: the one formula training, validation and evaluate share.
+ */
+export function sparseCategoricalCrossentropyRow(probs: ArrayLike<number>, offset: number, k: number, label: number): number {
+  let rowSum = 0;
+  for (let j = 0; j < k; j++) rowSum += probs[offset + j];
+  const q = Math.fround(probs[offset + label] / rowSum);
+  return -Math.log(q < LOW ? LOW : q > HIGH ? HIGH : q);
+}
+
 export function sparseCategoricalCrossentropy(
   probs: Float32Array,
   labels: ArrayLike<number>,
@@ -40,13 +51,13 @@ export function sparseCategoricalCrossentropy(
   if (grad) grad.fill(0, 0, n * k);
   for (let r = 0; r < n; r++) {
     const o = r * k;
+    sum += sparseCategoricalCrossentropyRow(probs, o, k, labels[r]);
+    if (!grad) continue;
     let rowSum = 0;
     for (let j = 0; j < k; j++) rowSum += probs[o + j];
     const p = probs[o + labels[r]];
     const q = Math.fround(p / rowSum);
-    const clipped = q < LOW ? LOW : q > HIGH ? HIGH : q;
-    sum -= Math.log(clipped);
-    if (grad && q >= LOW && q <= HIGH) {
+    if (q >= LOW && q <= HIGH) {
       const common = 1 / (n * rowSum);
       for (let j = 0; j < k; j++) grad[o + j] = common;
       grad[o + labels[r]] = common - 1 / (n * p);
