@@ -91,6 +91,14 @@ print(json.dumps(out))
     model.dispose();
   });
 
+  it.each(['relu6', 'elu', 'selu', 'softplus', 'softsign', 'swish', 'mish'])('reproduces the activation %s', (act) => {
+    const model = buildModel({ activations: [act, 'softmax'] });
+    const trace = traceSequential(model, [5.9, -3.0, 5.1, 1.8]);
+    const { values } = parseOutput(runPython(tmp.dir, pythonScript(trace, act, null)));
+    expectTraceMatches(trace, values);
+    model.dispose();
+  });
+
   it('reproduces sigmoid, tanh, linear, Dropout and Flatten; prints the class index without names', () => {
     const model = tfl.sequential({
       layers: [
@@ -221,7 +229,7 @@ print(json.dumps(out))
   });
 
   it('an activation it cannot reproduce raises NotImplementedError naming it', () => {
-    const model = buildModel({ activations: ['elu', 'softmax'] });
+    const model = buildModel({ activations: ['hardSigmoid', 'softmax'] });
     const trace = traceSequential(model, [5.1, 3.5, 1.4, 0.2]);
     let stderr = '';
     try {
@@ -229,7 +237,7 @@ print(json.dumps(out))
     } catch (e) {
       stderr = String((e as { stderr?: string }).stderr);
     }
-    expect(stderr).toContain(`NotImplementedError: activation 'elu' of layer 'activation' is not reproduced`);
+    expect(stderr).toContain(`NotImplementedError: activation 'hardSigmoid' of layer 'activation' is not reproduced`);
     model.dispose();
   });
 

@@ -29,7 +29,7 @@ export const PYTHON_LAYER_CLASSES: readonly string[] = [
 
 /** The config entries the script reads (numbers, booleans, strings, lists of numbers). */
 const CONFIG_KEYS: readonly string[] = [...new Set(['axis', 'epsilon', 'center', 'scale', 'offset', ...PYTHON_KIND_CONFIG_KEYS])];
-export const PYTHON_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'] as const;
+export const PYTHON_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'relu6', 'elu', 'selu', 'softplus', 'softsign', 'swish', 'silu', 'mish'] as const;
 
 /** A Python string literal for any JavaScript string, ASCII only: "a\"b", "\n", "\u00e4". */
 export function pythonString(s: string): string {

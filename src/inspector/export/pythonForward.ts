@@ -40,6 +40,21 @@ def activation(name, x, layer_name):
     if name == "softmax":
         e = np.exp(x - np.max(x, axis=-1, keepdims=True))
         return e / np.sum(e, axis=-1, keepdims=True)
+    v = x.astype(np.float64)
+    if name == "relu6":
+        return np.minimum(np.maximum(v, 0), 6).astype(np.float32)
+    if name == "elu":
+        return np.where(v > 0, v, np.expm1(v)).astype(np.float32)
+    if name == "selu":
+        return (1.0507009873554805 * np.where(v > 0, v, 1.6732632423543772 * np.expm1(v))).astype(np.float32)
+    if name == "softplus":
+        return np.log1p(np.exp(v)).astype(np.float32)
+    if name == "softsign":
+        return (v / (1 + np.abs(v))).astype(np.float32)
+    if name in ("swish", "silu"):
+        return (v / (1 + np.exp(-v))).astype(np.float32)
+    if name == "mish":
+        return (v * np.tanh(np.log1p(np.exp(v)))).astype(np.float32)
     raise NotImplementedError(
         f"activation {name!r} of layer {layer_name!r} is not reproduced by this script"
     )
