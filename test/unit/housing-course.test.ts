@@ -17,6 +17,11 @@ import { modelJsonText } from '../../src/inspector/export/model';
 import { layersFromWeights } from '../../src/inspector/export/layers';
 import type { Recipe, WeightTensor } from '../../src/models/types';
 import { runPython, tempDir, writeFile } from './export-fixtures';
+import { DenseNetwork } from '../../src/models/train/network';
+import { meanSquaredError } from '../../src/models/train/losses';
+import { RmsProp } from '../../src/models/train/rmsprop';
+import { createRng, deriveSeed } from '../../src/models/random';
+import { batchRanges } from '../../src/models/train/split';
 
 const BIN = join(__dirname, '../../static/data/cal_housing.bin');
 const CSV_FIX = fixtures('data/cal_housing.csv');
@@ -116,6 +121,41 @@ describe("fit's semantics on the housing rows", () => {
     let unweighted = 0;
     for (let s = 0, k = 0; s < 15480; s += 32, k++) unweighted += errorStats(pred, data.train.y, s, Math.min(15480, s + 32)).mse;
     expect(Math.abs(unweighted / 484 - trainMse) / trainMse).toBeGreaterThan(1e-6);
+  });
+});
+
+describe('fit shuffles the 15,480 training rows anew every epoch', () => {
+  /** fit by hand: a seeded permutation per epoch (or the first one reused), batches of 32, dropout, RMSprop. */
+  function replay(recipe: Recipe, start: WeightTensor[], epochs: number, seed: number, reuseFirstOrder: boolean): Float32Array[] {
+    const net = new DenseNetwork(recipe, start);
+    const opt = new RmsProp(net.weights.map((w) => w.length), HOUSING_COURSE_CONFIG.learningRate);
+    const shuffle = createRng(deriveSeed(seed, 1));
+    const dropout = createRng(deriveSeed(seed, 2));
+    const y = new Float32Array(32);
+    const dOut = new Float32Array(32);
+    let first: Int32Array | null = null;
+    for (let e = 0; e < epochs; e++) {
+      const fresh = shuffle.permutation(15480);
+      const order = reuseFirstOrder && first ? first : fresh;
+      first ??= fresh;
+      for (const [s, end] of batchRanges(15480, 32)) {
+        const n = net.loadRows(data.train.x, order, s, end);
+        for (let r = 0; r < n; r++) y[r] = data.train.y[order[s + r]];
+        meanSquaredError(net.forward(n, dropout), y, n, 1, dOut);
+        net.backward(dOut, n);
+        opt.step(net.weights, net.grads);
+      }
+    }
+    return net.weights;
+  }
+
+  it('two epochs of train() equal a replay with a new permutation per epoch, not one reusing the first', async () => {
+    const recipe = housingRecipe(8);
+    const start = initialWeights(recipe, 11);
+    const { weights } = await train(recipe, data.train, { ...HOUSING_COURSE_CONFIG, epochs: 2, seed: 11 }, {}, { initialWeights: start });
+    const maxDiff = (ws: Float32Array[]) => Math.max(...ws.map((w, t) => Math.max(...w.map((v, i) => Math.abs(v - weights[t].values[i])))));
+    expect(maxDiff(replay(recipe, start, 2, 11, false))).toBeLessThan(1e-6);
+    expect(maxDiff(replay(recipe, start, 2, 11, true))).toBeGreaterThan(1e-4);
   });
 });
 
