@@ -107,6 +107,19 @@ describe('KernelUnitImage', () => {
     await page.screenshot({ path: '__screenshots__/image/kernel-unit.png', element: screen.container });
   });
 
+  it('with the input: x · w per pixel, what this input adds to the unit, and their sum', async () => {
+    const k = kernel();
+    const input = Float32Array.from({ length: 784 }, (_, j) => (j % 28 === 4 || j % 28 === 9 ? 1 : 0)); // bars at columns 4 and 9
+    const screen = await render(KernelUnitImage, { kernel: k, imageShape: [28, 28], layer: 'dense', unit: 0, input, inputLabel: 'values_2' });
+    // unit 0: +0.5 on column 4 (28 pixels), -0.05 on column 9 (28 pixels): 14 - 1.4 = 12.6
+    await expect.element(screen.getByText('values_2 · kernel[:, 0] per pixel: what this input adds to unit 0 (they sum to 12.6, before the bias)')).toBeVisible();
+    const products = screen.container.querySelectorAll('canvas')[1];
+    expect(pixel(products, 4, 3)[0]).toBeGreaterThan(pixel(products, 4, 3)[2]); // red: pushes up
+    expect(pixel(products, 9, 3)[2]).toBeGreaterThan(pixel(products, 9, 3)[0]); // blue: pushes down
+    expect(pixel(products, 15, 3).slice(0, 3).every((c) => c > 230)).toBe(true); // no ink: adds nothing
+    await page.screenshot({ path: '__screenshots__/image/kernel-unit-products.png', element: screen.container });
+  });
+
   it('a kernel that is not 28 x 28 inputs says so', async () => {
     const screen = await render(KernelUnitImage, { kernel: { shape: [4, 8], values: new Float32Array(32) }, imageShape: [28, 28], layer: 'dense' });
     await expect.element(screen.getByRole('alert')).toHaveTextContent(/has 4 inputs, not 28 × 28 = 784/);
