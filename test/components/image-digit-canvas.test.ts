@@ -139,6 +139,12 @@ describe('DigitCanvas', () => {
     await expect.element(screen.getByRole('alert')).toHaveTextContent('"empty.png" is empty (0 bytes).');
     drop(target, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], 'broken.png', { type: 'image/png' }));
     await expect.element(screen.getByRole('alert')).toHaveTextContent(/"broken.png" could not be read as a picture/);
+    const wide = document.createElement('canvas');
+    wide.width = 8100;
+    wide.height = 10;
+    const blob = await new Promise<Blob>((ok) => wide.toBlob((b) => ok(b!), 'image/png'));
+    drop(target, new File([blob], 'banner.png', { type: 'image/png' }));
+    await expect.element(screen.getByRole('alert')).toHaveTextContent('"banner.png" is 8100 × 10 pixels: too large for a picture of a digit (at most 8000 pixels a side).');
     // also through the file picker
     await userEvent.upload(screen.getByLabelText('Open a picture…'), new File(['hello'], 'notes.txt', { type: 'text/plain' }));
     await expect.element(screen.getByRole('alert')).toHaveTextContent('"notes.txt" is not a picture');
