@@ -75,16 +75,17 @@ describe('FeatureMapGrid', () => {
     expect(onpick).toHaveBeenLastCalledWith(expect.objectContaining({ tile: 1, row: 1, col: 1, index: (1 * 3 + 1) * 3 + 1 }));
   });
 
-  it('draws a conv kernel as one row of signed pictures per filter', async () => {
+  it('draws a conv kernel as signed pictures per filter and in-channel', async () => {
     // (3, 3, 2, 4): 4 filters x 2 in-channels
     const k = tensor([3, 3, 2, 4], (i) => Math.sin(i * 0.7));
     const onpick = vi.fn();
     const screen = await render(FeatureMapGrid, { tensor: k, roles: kernelRoles(2), title: 'conv2d.kernel', colour: 'signed', onpick });
     await expect.element(screen.getByText('8 pictures (filter × in-channel) of 3 × 3')).toBeVisible();
     const canvas = screen.container.querySelector('canvas')!;
-    // 12 px per weight, gap 3: filter 2 (row 2), in-channel 1 (col 1), weight (0, 2)
-    const x = 1 * (36 + 3) + 2 * 12 + 6;
-    const y = 2 * (36 + 3) + 6;
+    // 12 px per weight, gap 3; with 2 in-channels all 4 filters share one row (filter, in-channel):
+    // filter 2, in-channel 1 is picture 5; weight (0, 2)
+    const x = 5 * (36 + 3) + 2 * 12 + 6;
+    const y = 6;
     await userEvent.click(page.elementLocator(canvas), { position: { x, y } });
     const want = ((0 * 3 + 2) * 2 + 1) * 4 + 2;
     expect(onpick).toHaveBeenLastCalledWith(expect.objectContaining({ filter: 2, channel: 1, row: 0, col: 2, index: want }));

@@ -76,6 +76,19 @@ describe('PhotoInput', () => {
     expect(second.tensor.values.some((v) => !Number.isInteger(v))).toBe(true);
   });
 
+  it('a parent handing a new callback does not re-emit the same photo (no update loop)', async () => {
+    const first = vi.fn();
+    const screen = await render(PhotoInput, { height: 4, width: 4, onphoto: first });
+    const { bytes } = await png(9, 7, colours);
+    await screen.getByLabelText('Choose a photo').upload(new File([bytes.slice()], 'p.png', { type: 'image/png' }));
+    await vi.waitFor(() => expect(first).toHaveBeenCalledTimes(1));
+    const second = vi.fn();
+    await screen.rerender({ onphoto: second });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(second).not.toHaveBeenCalled();
+    expect(first).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses bad files with a message and keeps the photo on screen', async () => {
     const onphoto = vi.fn();
     const onerror = vi.fn();

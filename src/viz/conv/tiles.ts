@@ -243,7 +243,9 @@ export function gridGeometry(src: TileSource, tilePx = 84, stripPx = 14, maxWidt
     const per = (maxWidth + gap) / src.nC - gap;
     const kx = Math.max(1, Math.min(12, Math.floor(per / src.tileW)));
     const ky = src.tileH === 1 ? Math.max(kx, 8) : kx;
-    return finish(src, kx, ky, gap, src.nC);
+    // Few in-channels (a first conv layer has 1 or 3): several filters share a grid row.
+    const filtersPerRow = Math.max(1, Math.min(src.nF, Math.floor((maxWidth + gap) / (src.nC * (src.tileW * kx + gap) + 2 * gap))));
+    return finish(src, kx, ky, gap, src.nC * filtersPerRow);
   }
   if (src.tileH === 1) {
     // 1D signals: one strip per channel, stacked.
