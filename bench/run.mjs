@@ -1,20 +1,33 @@
 /**
  * `npm run bench`: production builds in headless Chromium (Debian's). Prints a table and writes
  * bench/results/bench.json. Figures, not assertions: targets are printed beside them.
+ *
+ * Iris (the app itself) is measured here; each further course is one module with
+ * `bench<Course>(browser, { log })` returning its entry of bench.json, listed in COURSES below.
+ * BENCH_ONLY=mnist,housing runs only those course modules (and skips Iris and the bundle).
  */
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveDir } from './serve.mjs';
+import { benchMnist } from './mnist.mjs';
 import { benchHousing } from './housing.mjs';
+import { measureInitialJs } from './bundle.mjs';
+
+/** The course modules: key in bench.json -> its benchmark. */
+const COURSES = [
+  ['mnist', benchMnist],
+  ['housing', benchHousing],
+];
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
 };
 const REPS_OURS = 7;
 const REPS_CPU = 3;
@@ -31,12 +44,13 @@ const stats = (xs) => {
 
 console.log('Building the app and the benchmark page (production)…');
 await build({ root: here('..'), logLevel: 'warn' });
-await build({ configFile: here('./vite.config.ts') });
+if (!only) await build({ configFile: here('./vite.config.ts') });
 const app = await serveDir(here('../dist'));
 const benchSite = await serveDir(here('../dist-bench'));
 const browser = await chromium.launch(launchOptions);
 
-try {
+/** The app's own figures (the Iris course): training, input latency, tensors, long tasks. */
+async function benchIris() {
   // Training, side by side in one page.
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
@@ -98,8 +112,6 @@ try {
   await appPage.close();
 
   const result = {
-    date: new Date().toISOString(),
-    machine: { cores: (await import('node:os')).cpus().length, chromium: browser.version() },
     training: {
       settings: 'Iris, 300 epochs, batch 32, validation_split 0.1, RMSprop lr 0.001',
       layerLensInPage: { ...stats(ours.map((r) => r.ms)), engine: ours[0].engine, finalLoss: ours[0].finalLoss },
@@ -114,9 +126,6 @@ try {
     tensors: { ...traces, traces: TRACES, target: 'after == before' },
   };
 
-  // The housing course (issue 8): 100 epochs, Layer Lens beside plain fit on cpu and wasm.
-  result.housing = await benchHousing(browser);
-
   const f = (x) => x.toFixed(1).padStart(9);
   const t = result.training;
   console.log('\n| measure | median ms | p95 ms | note |');
@@ -130,6 +139,30 @@ try {
   console.log(`| app: click Train -> trained model on screen | ${f(appTrainMs)} | | ${longTasks.length} main-thread tasks >= 50 ms (longest ${Math.max(0, ...longTasks).toFixed(0)} ms) |`);
   console.log(`| one trace | ${traces.msPerTrace.toFixed(4).padStart(9)} | | tensors before ${traces.before}, after ${TRACES} traces ${traces.after} |`);
 
+  return result;
+}
+
+const previous = await readFile(here('./results/bench.json'), 'utf8').then(JSON.parse, () => ({}));
+try {
+  let result = { ...previous, date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length, chromium: browser.version() } };
+  if (!only) {
+    result = { ...result, ...(await benchIris()) };
+    const bundle = await measureInitialJs(browser, app.url, here('../dist'));
+    result.bundle = { ...previous.bundle, ...bundle };
+    console.log(`\n| first page load | ${bundle.initialJsGzipKiB.toFixed(1)} KiB of JS (gzip) | ${bundle.files.length} files; MNIST fetched: ${bundle.mnistRequests} requests |`);
+  }
+  for (const [key, run] of COURSES) {
+    if (only && !only.includes(key)) continue;
+    try {
+      result[key] = await run(browser, { log: console.log, appUrl: app.url, previous: previous[key] ?? null, previousDate: previous.date ?? null });
+      // Written after each part, so a long run that is stopped keeps what it measured.
+      await mkdir(here('./results'), { recursive: true });
+      await writeFile(here('./results/bench.json'), JSON.stringify(result, null, 2));
+    } catch (e) {
+      console.error(`${key} benchmark failed:`, e);
+      result[key] = { ...(previous[key] ?? {}), error: String(e?.message ?? e) };
+    }
+  }
   await mkdir(here('./results'), { recursive: true });
   await writeFile(here('./results/bench.json'), JSON.stringify(result, null, 2));
   console.log('\nwrote bench/results/bench.json');
