@@ -1,7 +1,8 @@
 /** Axis roles and the layouts views pick from them, never from class names. */
 import { describe, expect, it } from 'vitest';
 import { tfl } from '../../src/models/tf';
-import { axesOf, defaultRoles, suggestLayout } from '../../src/inspector/layers';
+import { axesOf, defaultRoles, suggestLayout, traceAxes } from '../../src/inspector/layers';
+import { traceModel } from '../../src/inspector/trace';
 import type { TraceStep } from '../../src/inspector/types';
 import { runLayer } from './layer-check';
 
@@ -55,5 +56,33 @@ describe('axesOf', () => {
       expect(a.output, r.step.className).toHaveLength(r.step.output.shape.length);
       for (const p of r.step.params) expect(a.params[p.name], `${r.step.className} ${p.name}`).toHaveLength(p.shape.length);
     }
+  });
+});
+
+describe('traceAxes: roles along a whole trace', () => {
+  it('an MNIST (28, 28) input before Flatten is a picture; Dense outputs are vectors', () => {
+    const model = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28] }), tfl.layers.dense({ units: 4, activation: 'relu' }), tfl.layers.dropout({ rate: 0.2 }), tfl.layers.dense({ units: 3 })] });
+    const t = traceModel(model, new Float32Array(784).fill(0.5));
+    const a = traceAxes(t);
+    expect(a.values[0]).toEqual(['batch', 'height', 'width']);
+    expect(suggestLayout(a.values[0], t.values[0].shape)).toMatchObject({ kind: 'images', heightAxis: 1, widthAxis: 2, channelAxis: null });
+    expect(a.values.slice(1)).toEqual([['batch', 'input'], ['batch', 'unit'], ['batch', 'unit'], ['batch', 'unit']]);
+    expect(a.steps[1].params.kernel).toEqual(['input', 'unit']);
+    model.dispose();
+  });
+
+  it('a Conv1D signal stays a signal through BatchNormalization and ReLU; values_0 before Rescaling -> Conv2D is an image', () => {
+    const m1 = tfl.sequential({ layers: [tfl.layers.conv1d({ inputShape: [30, 1], filters: 8, kernelSize: 3 }), tfl.layers.batchNormalization({}), tfl.layers.reLU({}), tfl.layers.flatten({})] });
+    const t1 = traceModel(m1, new Float32Array(30).fill(0.1));
+    const a1 = traceAxes(t1);
+    expect(a1.values.slice(0, 4)).toEqual([['batch', 'step', 'channel'], ['batch', 'step', 'channel'], ['batch', 'step', 'channel'], ['batch', 'step', 'channel']]);
+    expect(a1.steps[1].params.gamma).toEqual(['channel']);
+    m1.dispose();
+    const m2 = tfl.sequential({ layers: [tfl.layers.rescaling({ inputShape: [9, 9, 3], scale: 1 / 255 }), tfl.layers.conv2d({ filters: 2, kernelSize: 3 })] });
+    const t2 = traceModel(m2, new Float32Array(243).fill(100));
+    const a2 = traceAxes(t2);
+    expect(a2.values[0]).toEqual(['batch', 'height', 'width', 'channel']);
+    expect(suggestLayout(a2.values[0], t2.values[0].shape)).toMatchObject({ kind: 'images', colour: true });
+    m2.dispose();
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openModelFiles } from '../../src/models/formats';
 import { createTracer } from '../../src/inspector/trace';
-import { axesOf, explainStep, suggestLayout } from '../../src/inspector/layers';
+import { axesOf, explainStep, suggestLayout, traceAxes } from '../../src/inspector/layers';
 import type { Trace } from '../../src/inspector/types';
 import { fixtures } from '../fixtures';
 
@@ -123,6 +123,14 @@ describe.skipIf(!models.present)(`every step of the real image models has a chec
         const classes = new Set(t.steps.map((s) => s.className));
         for (const k of c.classes) expect(classes.has(k), `${c.dir} has a ${k}`).toBe(true);
         expectAllChecked(t);
+        // values_0 and every feature map read as pictures (1D: strips) along the whole trace.
+        const roles = traceAxes(t);
+        roles.values.forEach((r, k) => expect(r, `values_${k}`).toHaveLength(t.values[k].shape.length));
+        const want = c.dir === 'keras3-h5-ecg-conv1d' ? 'strips' : 'images';
+        expect(suggestLayout(roles.values[0], t.values[0].shape).kind).toBe(want);
+        t.steps.forEach((s, k) => {
+          if (s.output.shape.length === t.values[0].shape.length) expect(suggestLayout(roles.values[k + 1], s.output.shape).kind, s.name).toBe(want);
+        });
         if (i === 0) console.log(`${c.dir}: worst max |d| ${t.maxAbsDiff.toExponential(2)} at ${t.steps.reduce((a, s) => ((s.maxAbsDiff ?? 0) > (a.maxAbsDiff ?? 0) ? s : a)).name}, largest |value| ${Math.max(...t.steps.map((s) => s.output.values.reduce((m, v) => Math.max(m, Math.abs(v)), 0))).toFixed(1)}`);
         // The ECG reference lists logits: compare the step before the softmax where there is one.
         const last = c.dir === 'keras3-h5-ecg-conv1d' ? preSoftmax(t) : t.values[t.values.length - 1].values;

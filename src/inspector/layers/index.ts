@@ -4,7 +4,9 @@
  * name only, never by the layer's name.
  */
 import { defaultRoles } from '../axes';
-import type { StepAxes } from '../axes';
+import type { AxisRole, StepAxes } from '../axes';
+import type { Trace } from '../types';
+import { traceAxesWith } from './trace-axes';
 import type { Explanation, LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
@@ -92,6 +94,25 @@ export function axesOf(step: TraceStep): StepAxes {
   const params: StepAxes['params'] = {};
   for (const p of step.params) params[p.name] = p.shape.length === 1 ? ['feature'] : defaultRoles(p.shape.length).map((r, i) => (i === 0 ? 'feature' : r));
   return { inputs: step.inputs.map((t) => defaultRoles(t.shape.length)), params, output: defaultRoles(step.output.shape.length) };
+}
+
+/**
+ * The roles of every values_k of a trace and every step's axes, consistent along the trace: a
+ * layer that passes its input's layout through (BatchNormalization, Activation, Dropout, ...)
+ * keeps the roles of the layer before it, and values_0 takes the roles of the first layer that
+ * knows its layout (an MNIST (1, 28, 28) input before Flatten reads as a picture).
+ * Prefer this over `axesOf(step)` when the trace is at hand.
+ */
+export function traceAxes(trace: Trace): { values: AxisRole[][]; steps: StepAxes[] } {
+  return traceAxesWith(trace, (s) => {
+    const kind = kindFor(s.className);
+    if (!kind?.axes) return null;
+    try {
+      return kind.axes(s);
+    } catch {
+      return null;
+    }
+  });
 }
 
 function unsupported(step: TraceStep, message: string): Explanation {
