@@ -68,6 +68,9 @@ describe('the Iris course module', () => {
     expect(irisCourse.recipes[0].build(16, irisCourse.fit).layers[0]).toMatchObject({ units: 16 });
   });
 
+  // Hashes recorded at aa16398 (before MNIST came in). The trained one changed with 66cfa40
+  // (sparse CE renormalises p / sum(p) before clipping): mathematically the same after a softmax,
+  // but not bit for bit, so Iris runs no longer reproduce the weights of before.
   it("keeps Iris' seeded weights bit-identical: initial and after 20 epochs", async () => {
     const recipe = irisCourse.recipes[0].build(irisCourse.defaults.hiddenUnits, irisCourse.fit);
     expect(hashWeights(initialWeights(recipe, 1))).toBe('2793c6a7');
