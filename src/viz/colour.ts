@@ -88,13 +88,24 @@ function luminance([r, g, b]: [number, number, number]): number {
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-/** Dark or white text, whichever has more contrast on `background`. */
-export function textColourOn(background: string): '#1d2330' | '#ffffff' {
-  const l = luminance(parseRgb(background));
-  const dark = luminance([0x1d, 0x23, 0x30]);
-  const onDark = (1.05) / (l + 0.05);
-  const onLight = (l + 0.05) / (dark + 0.05);
-  return onLight >= onDark ? '#1d2330' : '#ffffff';
+/** WCAG contrast ratio of two colours ("rgb(r, g, b)" or "#rrggbb"), 1..21. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(parseRgb(a)), luminance(parseRgb(b))].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The contrast WCAG AA asks of normal-size text. */
+export const TEXT_CONTRAST = 4.5;
+
+/**
+ * Text colour for a coloured cell: the app's dark text or white, whichever has more contrast on
+ * `background`; black where neither reaches 4.5:1 (mid-tones of the scale; black or white always does).
+ */
+export function textColourOn(background: string): '#1d2330' | '#ffffff' | '#000000' {
+  const dark = contrastRatio('#1d2330', background);
+  const white = contrastRatio('#ffffff', background);
+  if (Math.max(dark, white) >= TEXT_CONTRAST) return dark >= white ? '#1d2330' : '#ffffff';
+  return contrastRatio('#000000', background) >= white ? '#000000' : '#ffffff';
 }
 
 export interface LegendStop {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NEUTRAL_COLOUR,
+  NON_FINITE_COLOUR,
   interpolateSigned,
   legendFor,
   maxAbs,
@@ -9,6 +10,7 @@ import {
   signedColourTable,
   signedScale,
   textColourOn,
+  contrastRatio,
 } from '../../src/viz/colour';
 import { formatNumber, formatPercent, formatShape, formatTimeLeft } from '../../src/viz/components/format';
 import { matrixLayout } from '../../src/viz/components/matrix-layout';
@@ -59,6 +61,18 @@ describe('signed colour scale', () => {
     expect(textColourOn(s(1))).toBe('#ffffff');
     expect(textColourOn(s(-1))).toBe('#ffffff');
     expect(textColourOn(s(0))).toBe('#1d2330');
+  });
+
+  it('text on any cell colour of the scale meets WCAG AA contrast (4.5:1)', () => {
+    const s = signedScale(1);
+    let worst = Infinity;
+    for (let i = 0; i <= 1000; i++) {
+      const bg = s(-1 + i / 500);
+      worst = Math.min(worst, contrastRatio(textColourOn(bg), bg));
+    }
+    expect(worst).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(textColourOn(NON_FINITE_COLOUR), NON_FINITE_COLOUR)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5);
   });
 
   it('legend has ticks -m, 0, m', () => {
