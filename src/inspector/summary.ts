@@ -145,7 +145,7 @@ export function summaryText(s: ModelSummary, terminalColumns = Infinity): string
   const right = [false, false, true, false];
   const lineLength = Math.min(s.sequentialLike ? 88 : 108, terminalColumns - 4);
   const inner = columnWidths(s.sequentialLike ? [0.45, 0.8, 1] : [0.3, 0.56, 0.74, 1], lineLength);
-  const cells = (values: string[]): string[] => {
+  const cells = (values: string[]): string[][] => {
     const wrapped = values.map((v, i) => wrap(v, inner[i]));
     const height = Math.max(...wrapped.map((w) => w.length));
     return Array.from({ length: height }, (_, k) =>
