@@ -55,6 +55,13 @@ describe('StepDetail for image networks', () => {
     const panel = screen.getByRole('group', { name: /^Convolution arithmetic/ });
     await expect.element(panel).toHaveAttribute('aria-label', 'Convolution arithmetic of output cell [3, 5], filter 1');
     await expect.element(panel.getByRole('status')).toHaveTextContent('✓ equal');
+    // the grid marks the picked value; stepping the window in the panel moves the mark along
+    const mark = () => output.parentElement!.querySelector('rect.selected')!;
+    const x0 = Number(mark().getAttribute('x'));
+    (panel.element() as HTMLElement).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await expect.element(screen.getByRole('group', { name: 'Convolution arithmetic of output cell [3, 6], filter 1' })).toBeVisible();
+    expect(Number(mark().getAttribute('x'))).toBe(x0 + 12);
     await page.screenshot({ path: '__screenshots__/conv/step-detail-conv.png', element: screen.container });
   });
 
