@@ -80,3 +80,16 @@ describe('mean_squared_error', () => {
 it('countCorrect counts rows whose largest output is the label, the first one on ties', () => {
   expect(countCorrect(Float32Array.of(0.1, 0.7, 0.2, 0.5, 0.5, 0, 0.2, 0.3, 0.5), [1, 0, 0], 3, 3)).toBe(2);
 });
+
+describe('sparse_categorical_crossentropy after a softmax', () => {
+  it('leaves out the renormalisation (rows already sum to 1): -log(clip(p[label])), gradient only at the label', () => {
+    const probs = Float32Array.from([0.7, 0.2, 0.1, 0.05, 0.05, 0.9]);
+    const labels = [0, 2];
+    const grad = new Float32Array(6);
+    const loss = sparseCategoricalCrossentropy(probs, labels, 2, 3, grad, true);
+    expect(loss).toBeCloseTo((-Math.log(Math.fround(0.7)) - Math.log(Math.fround(0.9))) / 2, 12);
+    expect(Array.from(grad)).toEqual([-1 / (2 * Math.fround(0.7)), 0, 0, 0, 0, -1 / (2 * Math.fround(0.9))].map(Math.fround));
+    // The same numbers as the renormalising path, up to float rounding.
+    expect(sparseCategoricalCrossentropy(probs, labels, 2, 3, null, false)).toBeCloseTo(loss, 6);
+  });
+});

@@ -14,6 +14,8 @@ export class FastEngine implements TrainEngine {
   private readonly net: DenseNetwork;
   private readonly optimizer: RmsProp;
   private readonly classify: boolean;
+  /** The last op is a softmax: the loss need not renormalise its rows (see sparseCategoricalCrossentropy). */
+  private readonly softmaxOutput: boolean;
   private dOut = new Float32Array(0);
   private labels = new Float32Array(0);
 
@@ -28,6 +30,8 @@ export class FastEngine implements TrainEngine {
     this.net = new DenseNetwork(recipe, weights, { capacity: Math.max(batchSize, EVAL_CHUNK) });
     this.optimizer = new RmsProp(this.net.weights.map((w) => w.length), learningRate, undefined, undefined, this.net.arena);
     this.classify = recipe.loss === 'sparse_categorical_crossentropy';
+    const last = this.net.ops[this.net.ops.length - 1];
+    this.softmaxOutput = last?.kind === 'activation' && last.fn === 'softmax';
   }
 
   private lossOf(out: Float32Array, n: number, withGrad: boolean): number {
@@ -35,7 +39,7 @@ export class FastEngine implements TrainEngine {
     if (this.dOut.length < n * k) this.dOut = new Float32Array(n * k);
     const grad = withGrad ? this.dOut : null;
     return this.classify
-      ? sparseCategoricalCrossentropy(out, this.labels, n, k, grad)
+      ? sparseCategoricalCrossentropy(out, this.labels, n, k, grad, this.softmaxOutput)
       : meanSquaredError(out, this.labels, n, k, grad);
   }
 

@@ -40,17 +40,30 @@ export function sparseCategoricalCrossentropyRow(probs: ArrayLike<number>, offse
   return -Math.log(q < LOW ? LOW : q > HIGH ? HIGH : q);
 }
 
+/**
+ * `softmaxOutput`: the outputs come from a softmax, whose rows sum to 1 by construction. Then the
+ * division by the row's sum is left out: it changes nothing but float32 rounding, and Keras 3 on
+ * TensorFlow (the course's backend) skips it too, working from the softmax's logits. This keeps a
+ * softmax model's training bit for bit what it was before renormalisation was added.
+ */
 export function sparseCategoricalCrossentropy(
   probs: Float32Array,
   labels: ArrayLike<number>,
   n: number,
   k: number,
   grad: Float32Array | null,
+  softmaxOutput = false,
 ): number {
   let sum = 0;
   if (grad) grad.fill(0, 0, n * k);
   for (let r = 0; r < n; r++) {
     const o = r * k;
+    if (softmaxOutput) {
+      const p = probs[o + labels[r]];
+      sum -= Math.log(p < LOW ? LOW : p > HIGH ? HIGH : p);
+      if (grad && p >= LOW && p <= HIGH) grad[o + labels[r]] = -1 / (n * p);
+      continue;
+    }
     sum += sparseCategoricalCrossentropyRow(probs, o, k, labels[r]);
     if (!grad) continue;
     let rowSum = 0;

@@ -43,7 +43,7 @@ export class CnnEngine implements TrainEngine {
     const k = this.net.outWidth;
     if (this.dOut.length < n * k) this.dOut = new Float32Array(n * k);
     const grad = withGrad ? this.dOut : null;
-    return this.classify ? sparseCategoricalCrossentropy(out, this.labels, n, k, grad) : meanSquaredError(out, this.labels, n, k, grad);
+    return this.classify ? sparseCategoricalCrossentropy(out, this.labels, n, k, grad, this.net.softmaxOutput) : meanSquaredError(out, this.labels, n, k, grad);
   }
 
   private gatherLabels(rows: ArrayLike<number> | null, start: number, end: number): void {

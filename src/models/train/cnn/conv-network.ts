@@ -128,6 +128,12 @@ export class ConvNetwork {
     this.outWidth = this.ops.length ? size(outShapeOf(this.ops[this.ops.length - 1])) : this.inWidth;
   }
 
+  /** True when the network ends in a softmax (its rows sum to 1: the loss need not renormalise). */
+  get softmaxOutput(): boolean {
+    const last = this.ops[this.ops.length - 1];
+    return (last?.kind === 'activation' && last.fn === 'softmax') || ((last?.kind === 'dense' || last?.kind === 'conv') && last.activation === 'softmax');
+  }
+
   /** Trainable weights and their gradients, in Keras' order, for the optimizer. */
   trainable(): { weights: Float32Array[]; grads: Float32Array[] } {
     const keep = this.specs.map((s) => s.trainable);
