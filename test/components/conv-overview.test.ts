@@ -56,10 +56,24 @@ describe('ConvOverview', () => {
     await page.screenshot({ path: '__screenshots__/conv/overview.png', element: screen.container });
   });
 
-  it('a dense-only run has no spatial values (the neuron diagram stays)', () => {
+  it('a dense-only run, even on a picture input, is no image network (the neuron diagram stays)', () => {
     const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 3, name: 'dense' })] });
     const t = traceModel(model, [1, 2, 3, 4]);
     model.dispose();
     expect(hasSpatialValues(t)).toBe(false);
+    const mlp = tfl.sequential({
+      layers: [
+        tfl.layers.rescaling({ inputShape: [28, 28], scale: 1 / 255, name: 'rescaling' }),
+        tfl.layers.flatten({ name: 'flatten' }),
+        tfl.layers.dense({ units: 10, name: 'dense' }),
+      ],
+    });
+    const t2 = traceModel(mlp, new Float32Array(784));
+    mlp.dispose();
+    expect(hasSpatialValues(t2)).toBe(false);
+    const pooled = tfl.sequential({ layers: [tfl.layers.maxPooling2d({ inputShape: [8, 8, 2], poolSize: 2, name: 'p' })] });
+    const t3 = traceModel(pooled, new Float32Array(128));
+    pooled.dispose();
+    expect(hasSpatialValues(t3)).toBe(true);
   });
 });

@@ -31,6 +31,10 @@ describe.skipIf(!FIX.present)(`image networks: feature maps, conv arithmetic, ph
   it('opens the MNIST CNN; a click on a feature-map pixel of conv2d shows its arithmetic, equal to tfjs', async () => {
     await page.getByLabel('Open model file').setInputFiles(FIX.path('models/keras3-mnist-cnn-bn/mnist_model.keras'));
     await page.getByText(/^Showing mnist_model/).waitFor({ timeout: 90_000 });
+    // the overview: stacks of feature maps with their shapes; a click steps to that layer
+    const overview = page.getByRole('group', { name: /^Overview of the network/ });
+    await overview.getByRole('button', { name: /^max_pooling2d \(MaxPooling2D\), shape \(1, 12, 12, 32\)/ }).click();
+    await page.locator('article.step').getByText(/^layer_\d+ · MaxPooling2D/).waitFor();
     await page.getByRole('button', { name: /^layer_0/ }).click();
     const step = page.locator('article.step');
     await step.getByText('32 channels of 26 × 26').waitFor();

@@ -44,9 +44,20 @@ export function overviewColumns(trace: Trace): OverviewColumn[] {
   return cols;
 }
 
-/** Whether a run has feature maps or signals anywhere: then the overview beats a neuron diagram. */
+/**
+ * Whether a run is an image (or signal) network: some layer makes feature maps with a conv kernel
+ * or changes their size (pooling). Then the overview beats a neuron diagram. A Dense network on a
+ * picture input (MNIST's MLP), even with a Rescaling first, keeps its neuron diagram.
+ */
 export function hasSpatialValues(trace: Trace): boolean {
-  return overviewColumns(trace).some((c) => c.kind !== 'vector');
+  const cols = overviewColumns(trace);
+  return trace.steps.some((s, i) => {
+    if (cols[i + 1]?.kind === 'vector') return false;
+    const axes = axesOf(s);
+    const convKernel = Object.values(axes.params).some((roles) => roles.includes('filter') || roles.includes('in-channel'));
+    const resized = s.inputs.length === 1 && s.inputs[0].shape.join() !== s.output.shape.join();
+    return convKernel || resized;
+  });
 }
 
 export interface StackBox {
