@@ -79,7 +79,7 @@ describe('ConvArithmetic', () => {
     const { step, ex } = convTrace();
     const oncell = vi.fn();
     const screen = await render(ConvArithmetic, { step, explanation: ex, cell: { position: [0, 0], filter: 0 }, oncell });
-    const group = screen.getByRole('group');
+    const group = screen.getByRole('group', { name: /^Convolution arithmetic/ });
     (group.element() as HTMLElement).focus();
     await userEvent.keyboard('{ArrowRight}{ArrowDown}{ArrowDown}');
     expect(oncell).toHaveBeenLastCalledWith({ position: [2, 1], filter: 0 });
@@ -103,10 +103,47 @@ describe('ConvArithmetic', () => {
     const calls = oncell.mock.calls.length;
     await new Promise((r) => setTimeout(r, 200));
     expect(oncell.mock.calls.length).toBe(calls);
-    await userEvent.unhover(screen.getByRole('group'));
+    await userEvent.unhover(screen.getByRole('group', { name: /^Convolution arithmetic/ }));
     await page.elementLocator(document.body).hover({ position: { x: 1000, y: 990 } });
     await vi.waitFor(() => expect(oncell.mock.calls.length).toBeGreaterThan(calls + 2));
     const last = oncell.mock.lastCall![0] as { position: number[] };
     expect(last.position.every((p) => p >= 0 && p < 4)).toBe(true);
+  });
+});
+
+describe('ConvArithmetic, other convolutions', () => {
+  it("Conv1D, stride 2, 'same' (TensorFlow pads the odd zero after): the last window reaches into the padding", async () => {
+    const model = tfl.sequential({
+      layers: [tfl.layers.conv1d({ inputShape: [8, 2], filters: 2, kernelSize: 4, strides: 2, padding: 'same', name: 'conv1d' })],
+    });
+    const t = traceModel(model, Float32Array.from({ length: 16 }, (_, i) => Math.cos(i)));
+    model.dispose();
+    const step = t.steps[0];
+    const ex = explainStep(step) as ConvEx;
+    expect(ex.kind).toBe('conv');
+    // 8 -> 4 outputs; total padding 2: 1 before, 1 after
+    expect([ex.outputSize, ex.padBefore, ex.padAfter]).toEqual([[4], [1], [1]]);
+    const screen = await render(ConvArithmetic, { step, explanation: ex, cell: { position: [3], filter: 1 } });
+    // window of output 3 starts at 3*2 - 1 = 5: taps 5, 6, 7 inside, 8 in the padding
+    const labels = Array.from(screen.container.querySelectorAll('div.tap')).map((el) => el.getAttribute('aria-label')!);
+    expect(labels.slice(0, 4).map((l) => l.split(' = ')[0])).toEqual(['x[5, 0]', 'x[6, 0]', 'x[7, 0]', 'padding']);
+    expect(screen.container.querySelectorAll('rect.tap.pad')).toHaveLength(1);
+    await expect.element(screen.getByRole('status')).toHaveTextContent('✓ equal');
+    await page.screenshot({ path: '__screenshots__/conv/conv1d-same.png', element: screen.container });
+  });
+
+  it('SeparableConv2D: per-channel depthwise sums times the pointwise weights, plus bias, equal to tfjs', async () => {
+    const model = tfl.sequential({
+      layers: [tfl.layers.separableConv2d({ inputShape: [5, 5, 3], filters: 2, kernelSize: 3, name: 'separable_conv2d', biasInitializer: 'ones' })],
+    });
+    const t = traceModel(model, Float32Array.from({ length: 75 }, (_, i) => Math.sin(i * 0.3)));
+    model.dispose();
+    const step = t.steps[0];
+    const ex = explainStep(step) as ConvEx;
+    expect(ex.variant).toBe('separable');
+    const screen = await render(ConvArithmetic, { step, explanation: ex, cell: { position: [1, 2], filter: 1 } });
+    expect(screen.container.querySelectorAll('.term')).toHaveLength(3);
+    await expect.element(screen.getByText(/× pointwise/).first()).toBeVisible();
+    await expect.element(screen.getByRole('status')).toHaveTextContent('✓ equal');
   });
 });

@@ -249,8 +249,9 @@ export function gridGeometry(src: TileSource, tilePx = 84, stripPx = 14, maxWidt
   }
   if (src.tileH === 1) {
     // 1D signals: one strip per channel, stacked.
-    const kx = Math.min(8, Math.max(maxWidth / src.tileW, Math.min(1, maxWidth / src.tileW)));
-    return finish(src, Math.min(kx, Math.max(1, Math.floor(kx))), stripPx, 3, 1);
+    // as wide as a picture would be (short signals) but within maxWidth; whole CSS pixels per step when >= 1
+    const kx = Math.min(maxWidth / src.tileW, Math.max(8, tilePx / src.tileW));
+    return finish(src, kx >= 1 ? Math.floor(kx) : kx, stripPx, 3, 1);
   }
   const long = Math.max(src.tileH, src.tileW);
   const kx = Math.max(tilePx / long, long <= 8 ? 8 : 0);
