@@ -10,7 +10,7 @@ import type { ActivationName, LayerSpec, Recipe, TrainConfig, WeightTensor } fro
 export { initialWeights, inputWidth, layerShapes, weightSpecs } from './train/recipe-weights';
 
 /** The course's Iris network: Dense(8) -> relu -> Dense(3) -> softmax, Keras' default names. */
-export function irisRecipe(hiddenUnits = 8): Recipe {
+export function irisRecipe(hiddenUnits = 8, config: TrainConfig = IRIS_COURSE_CONFIG): Recipe {
   if (!Number.isInteger(hiddenUnits) || hiddenUnits < 1) {
     throw new Error(`The hidden layer needs a whole number of units (at least 1), got ${hiddenUnits}.`);
   }
@@ -29,7 +29,7 @@ export function irisRecipe(hiddenUnits = 8): Recipe {
     metrics: ['accuracy'],
     python: '',
   };
-  recipe.python = recipePython(recipe, IRIS_COURSE_CONFIG);
+  recipe.python = recipePython(recipe, config);
   return recipe;
 }
 
@@ -146,13 +146,31 @@ export function recipePython(recipe: Recipe, config?: TrainConfig, data: { x: st
       '])',
     );
   }
-  lines.push(`model.compile(loss="${recipe.loss}", metrics=["accuracy"])`);
+  lines.push(`model.compile(${optimizerArg(config)}loss="${recipe.loss}", metrics=["accuracy"])`);
   if (config) {
     const split = config.validationSplit > 0 ? `, validation_split=${config.validationSplit}` : '';
     const batch = config.batchSize !== 32 ? `, batch_size=${config.batchSize}` : '';
     lines.push(`history = model.fit(${data.x}, ${data.y}, epochs=${config.epochs}${batch}${split})`);
   }
   return lines.join('\n');
+}
+
+/** `optimizer=keras.optimizers.RMSprop(learning_rate=...), ` when the rate is not RMSprop's default 0.001. */
+export function optimizerArg(config?: TrainConfig): string {
+  return config && config.learningRate !== 0.001 ? `optimizer=keras.optimizers.RMSprop(learning_rate=${config.learningRate}), ` : '';
+}
+
+/**
+ * Course code with `keras.utils.set_random_seed(seed)` before the model is built (after the
+ * imports and any data preparation), as a learner reproducing a run writes it.
+ */
+export function withSeedLine(python: string, seed: number): string {
+  const lines = python.split('\n');
+  let at = lines.findIndex((l) => /^(model|inputs) = /.test(l));
+  if (at < 0) at = lines.length;
+  const seedLines = [`keras.utils.set_random_seed(${seed})`];
+  if (at > 0 && lines[at - 1] !== '') seedLines.unshift('');
+  return [...lines.slice(0, at), ...seedLines, ...lines.slice(at)].join('\n');
 }
 
 function tfjsActivation(a: ActivationName | undefined): 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax' {

@@ -29,7 +29,7 @@ export const irisCourse: Course = {
       id: 'sequential',
       title: 'Sequential: Dense → relu → Dense → softmax',
       note: 'The course model, with separate Activation layers as the course writes it.',
-      build: (hiddenUnits) => irisRecipe(hiddenUnits),
+      build: (hiddenUnits, fit) => irisRecipe(hiddenUnits, fit),
     },
   ],
   fit: IRIS_COURSE_CONFIG,

@@ -14,13 +14,15 @@ import { diagnose, validationMix, type Diagnosis, type ValidationMix } from '../
 import { COURSES, DEFAULT_COURSE, featureRanges, type Course, type CourseData, type CourseRecipe, type CourseSettings } from '../../models/courses';
 import { createTracer, type Tracer } from '../../inspector/trace';
 import type { Trace } from '../../inspector/types';
-import { openModelFiles, type FileLike } from '../../models/formats';
+import type { FileLike } from '../../models/formats';
+import { openModelFiles } from '../lazy/formats';
 import type { Dataset, EpochLog, ModelBundle, Recipe, Scaler, TrainConfig, WeightTensor } from '../../models/types';
 import { courseDefaults, type ShareState } from './share';
 import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from './images';
 import { RunHistory, type Run } from './runs.svelte';
 import { toEvaluation, type Evaluation } from './evaluate';
 import { evaluateModel, evaluateRecipe } from '../../models/evaluate';
+import { kerasView, type KerasView } from './keras-view';
 
 /** Kept for callers of the old API: the settings the train panel edits. */
 export type TrainSettings = CourseSettings;
@@ -95,6 +97,8 @@ export class AppState {
   readonly runs = new RunHistory();
   backend = $state('');
   error = $state<string | null>(null);
+  /** model.summary() and the Keras code of the model on screen (recomputed when the model changes, not per input). */
+  keras: KerasView | null = $derived(kerasView(this.bundle, this.source, this.course));
   #stop: (() => void) | null = null;
   /** One training worker for every run, so only the first run pays its start-up. */
   readonly #trainer = createTrainingClient();

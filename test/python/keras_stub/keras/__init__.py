@@ -5,7 +5,36 @@ Keras' order), so a misspelt or invented argument fails as it would in Keras. Bu
 records its structure, which check_keras_code.py prints as JSON.
 """
 from . import layers  # noqa: F401
+from . import optimizers, utils  # noqa: F401
 from .layers import KerasTensor, Layer, RECORD
+
+
+class _Trainer:
+    """compile / fit / evaluate with Keras 3's arguments (keras/src/trainers/trainer.py); recorded."""
+
+    def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None, weighted_metrics=None,
+                run_eagerly=False, steps_per_execution=1, jit_compile="auto", auto_scale_loss=True):
+        if isinstance(optimizer, str):
+            opt = {"class": optimizer}
+        elif isinstance(optimizer, optimizers.RMSprop):
+            opt = optimizer.describe()
+        else:
+            raise TypeError(f"unknown optimizer {optimizer!r}")
+        RECORD["compile"] = {"optimizer": opt, "loss": loss, "metrics": metrics}
+
+    def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None, validation_split=0.0,
+            validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0,
+            steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1):
+        if "compile" not in RECORD:
+            raise RuntimeError("You must call `compile()` before using the model.")
+        if not isinstance(epochs, int):
+            raise TypeError("epochs is an int")
+        RECORD["fit"] = {"epochs": epochs, "batch_size": batch_size, "validation_split": validation_split}
+
+    def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None, steps=None,
+                 callbacks=None, return_dict=False, **kwargs):
+        if "compile" not in RECORD:
+            raise RuntimeError("You must call `compile()` before using the model.")
 
 
 def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None, optional=False):
@@ -17,7 +46,7 @@ def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None
     return t
 
 
-class Sequential:
+class Sequential(_Trainer):
     def __init__(self, layers=None, trainable=True, name=None):
         if not isinstance(layers, list) or not layers:
             raise TypeError("Sequential needs a list of layers")
@@ -39,7 +68,7 @@ class Sequential:
         return KerasTensor(self.name, [x], None)
 
 
-class Model:
+class Model(_Trainer):
     def __init__(self, inputs=None, outputs=None, name=None, **kwargs):
         ins = inputs if isinstance(inputs, list) else [inputs]
         outs = outputs if isinstance(outputs, list) else [outputs]

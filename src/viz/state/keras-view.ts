@@ -1,0 +1,78 @@
+/**
+ * What Keras shows for the model on screen: `model.summary()` as Keras 3 prints it and the Keras
+ * code that builds the model. Computed here, where the state holds the model (components make no
+ * tfjs calls), once per model: an input change does not recompute it.
+ *
+ * Course models: the course recipe's own code, with the settings the model was trained with
+ * (epochs, learning rate, seed). Models from files: code generated from the model's layers; the
+ * files' training settings (compile) are not read yet, so no compile line is written for them.
+ */
+import { modelSummary, summaryText, type ModelSummary } from '../../inspector/summary';
+import { kerasCode } from '../../inspector/export/kerasCode';
+import { withSeedLine } from '../../models/recipes';
+import type { Course, CourseSettings } from '../../models/courses';
+import type { LayersModel } from '../../models/tf';
+import type { ModelBundle } from '../../models/types';
+
+export interface KerasView {
+  summary: ModelSummary;
+  /** The summary as Keras prints it (plain text, box-drawing characters). */
+  summaryText: string;
+  /** Keras 3 code that builds the model. */
+  code: string;
+  /** Where the code comes from, in the learner's words. */
+  codeNote: string;
+}
+
+/** Where the model on screen came from (the part of the app's ModelSource this needs). */
+export type KerasViewSource =
+  | { kind: 'course'; trained: boolean; settings: CourseSettings; recipe: string }
+  | { kind: 'file' };
+
+const summaries = new WeakMap<LayersModel, ModelSummary>();
+
+/** The summary of a model, computed once per model. */
+function summaryOf(model: LayersModel): ModelSummary {
+  let s = summaries.get(model);
+  if (!s) {
+    s = modelSummary(model);
+    summaries.set(model, s);
+  }
+  return s;
+}
+
+/**
+ * The course recipe's Keras code with the settings a model was trained with: `fit`'s epochs,
+ * the learning rate (in compile, when it is not RMSprop's default) and the seed.
+ */
+export function courseCode(course: Course, recipeId: string, settings: CourseSettings): string {
+  const recipe = course.recipes.find((r) => r.id === recipeId) ?? course.recipes[0];
+  const fit = { ...course.fit, epochs: settings.epochs, learningRate: settings.learningRate, seed: settings.seed };
+  return withSeedLine(recipe.build(settings.hiddenUnits, fit).python, settings.seed);
+}
+
+/** Summary and code for the model on screen, or null when there is none. */
+export function kerasView(bundle: ModelBundle | null, source: KerasViewSource, course: Course): KerasView | null {
+  if (!bundle) return null;
+  const computed = summaryOf(bundle.model);
+  if (source.kind === 'course') {
+    const recipe = course.recipes.find((r) => r.id === source.recipe) ?? course.recipes[0];
+    // Keras names an unnamed keras.Sequential "sequential" and an unnamed keras.Model "functional".
+    const functional = bundle.model.getClassName() !== 'Sequential';
+    const summary = { ...computed, name: functional ? 'functional' : 'sequential' };
+    return {
+      summary,
+      summaryText: summaryText(summary),
+      code: courseCode(course, recipe.id, source.settings),
+      codeNote: source.trained
+        ? `The course's code with the settings this model was trained with (epochs ${source.settings.epochs}, learning rate ${source.settings.learningRate}, seed ${source.settings.seed}). Keras draws other initial weights for the same seed.`
+        : `The course's code with the settings shown (epochs ${source.settings.epochs}, learning rate ${source.settings.learningRate}, seed ${source.settings.seed}); the model on screen is not trained yet.`,
+    };
+  }
+  return {
+    summary: computed,
+    summaryText: summaryText(computed),
+    code: kerasCode(bundle.model),
+    codeNote: 'Written from the layers of the file. Layer Lens does not read the training settings a file may carry, so compile and fit are left for you to add; the weights are not in the code.',
+  };
+}
