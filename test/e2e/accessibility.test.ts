@@ -1,0 +1,226 @@
+/**
+ * Accessibility, end to end on the production build in headless Chromium: axe-core finds no
+ * serious or critical violation on the trained Iris page, the MNIST course, the California
+ * housing course and a page with an opened model file; the Iris page works by keyboard (Tab
+ * reaches Train, the input fields and the layer stepper) with a visible focus outline.
+ *
+ * Every check runs once per language in LANGUAGES. Only English exists today; a language is added
+ * by adding its entry (how the app is opened in it and the words the test clicks on).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp } from './browser';
+import { blocking, formatViolations, runAxe } from './axe';
+import { fixtures } from '../fixtures';
+
+interface Language {
+  code: string;
+  /** The path (query/hash) that opens the app in this language. */
+  path: string;
+  /** The visible words the test looks for. */
+  words: {
+    train: string;
+    mnist: string;
+    housing: string;
+    pickTestImage: string;
+    tryDistrict: string;
+    openModelFile: string;
+    layers: string;
+  };
+}
+
+const LANGUAGES: Language[] = [
+  {
+    code: 'en',
+    path: '',
+    words: {
+      train: 'Train',
+      mnist: 'MNIST digits',
+      housing: 'California housing',
+      pickTestImage: 'Pick a test image',
+      tryDistrict: 'Try a district',
+      openModelFile: 'Open model file',
+      layers: 'Layers',
+    },
+  },
+];
+
+const CNN = fixtures('models/keras3-mnist-cnn-bn');
+
+/** Runs axe, logs everything it found, fails on serious/critical violations with the full list. */
+async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  const all = await runAxe(page);
+  const minor = all.filter((v) => !blocking([v]).length);
+  if (minor.length) console.log(formatViolations(`${where} (minor/moderate, not failing)`, minor));
+  const bad = blocking(all);
+  expect(bad, formatViolations(where, bad)).toEqual([]);
+}
+
+for (const lang of LANGUAGES) {
+  const w = lang.words;
+
+  describe(`accessibility (${lang.code})`, () => {
+    let browser: Browser;
+    const errors: string[] = [];
+
+    async function open(): Promise<Page> {
+      const opened = await openApp(browser, lang.path);
+      opened.page.on('pageerror', (e) => errors.push(String(e)));
+      await opened.page.locator('#step-heading').waitFor({ timeout: 60_000 });
+      return opened.page;
+    }
+
+    beforeAll(async () => {
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    describe('the Iris page, trained', () => {
+      let page: Page;
+      beforeAll(async () => {
+        page = await open();
+        await page.getByRole('button', { name: w.train, exact: true }).click();
+        await page.locator('[data-training="idle"]').waitFor({ timeout: 60_000 });
+        await page.getByRole('navigation', { name: w.layers }).getByRole('button').nth(1).click();
+      });
+
+      it('has no serious or critical axe violation', async () => {
+        await expectNoSeriousViolations(page, `Iris, trained, layer_0 (${lang.code})`);
+      });
+
+      it('Tab reaches the Train button, every input field and the layer stepper', async () => {
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.locator('h1').click();
+        const reached = new Set<string>();
+        const wanted = await page.evaluate((layers) => {
+          const fields = [...document.querySelectorAll<HTMLInputElement>('form input, .input-form input, input[type="text"], input:not([type])')]
+            .filter((i) => i.offsetParent !== null && !i.disabled)
+            .map((i) => i.id)
+            .filter(Boolean);
+          const stepper = document.querySelector(`nav[aria-label="${layers}"]`) !== null;
+          return { fields, stepper };
+        }, w.layers);
+        expect(wanted.fields.length).toBeGreaterThanOrEqual(4);
+        expect(wanted.stepper).toBe(true);
+        for (let i = 0; i < 400; i++) {
+          await page.keyboard.press('Tab');
+          const info = await page.evaluate((layers) => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el || el === document.body) return null;
+            return {
+              id: el.id,
+              text: (el.textContent ?? '').trim(),
+              tag: el.tagName,
+              inStepper: el.closest(`nav[aria-label="${layers}"]`) !== null,
+            };
+          }, w.layers);
+          if (!info) continue;
+          if (info.tag === 'BUTTON' && info.text === w.train) reached.add('train');
+          if (info.inStepper) reached.add('stepper');
+          if (info.id && wanted.fields.includes(info.id)) reached.add(`field:${info.id}`);
+          if (reached.size === 2 + wanted.fields.length) break;
+        }
+        expect([...reached].sort()).toEqual(['stepper', 'train', ...wanted.fields.map((f) => `field:${f}`)].sort());
+        // The stepper works by keyboard once focused: ArrowRight moves the selection.
+        const stepper = page.getByRole('navigation', { name: w.layers });
+        await stepper.locator('button[aria-current="step"]').focus();
+        const before = await page.locator('#step-heading').innerText();
+        await page.keyboard.press('ArrowRight');
+        await expect(page.locator('#step-heading').innerText()).resolves.not.toBe(before);
+        await expect(stepper.locator('button[aria-current="step"]').evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+      });
+
+      it('a control focused by keyboard has a visible outline with enough contrast', async () => {
+        const targets = [
+          page.getByRole('button', { name: w.train, exact: true }),
+          page.getByRole('navigation', { name: w.layers }).locator('button[aria-current="step"]'),
+          page.locator('input[id]:not([type="range"])').first(),
+          page.locator('input[type="range"]').first(),
+        ];
+        for (const target of targets) {
+          // Focus by keyboard (Shift+Tab then Tab lands on it), so :focus-visible applies.
+          await target.focus();
+          await page.keyboard.press('Shift+Tab');
+          await page.keyboard.press('Tab');
+          const style = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            const s = getComputedStyle(el);
+            const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+            const lum = ([r, g, b]: number[]) => {
+              const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+              return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+            };
+            // The background the outline is drawn on: the nearest ancestor with an opaque one.
+            let p: HTMLElement | null = el.parentElement;
+            let bg = 'rgb(255, 255, 255)';
+            while (p) {
+              const c = getComputedStyle(p).backgroundColor;
+              if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; }
+              p = p.parentElement;
+            }
+            const [l1, l2] = [lum(rgb(s.outlineColor)), lum(rgb(bg))].sort((a, b) => b - a);
+            return {
+              tag: el.tagName + (el.id ? `#${el.id}` : ''),
+              visible: el.matches(':focus-visible'),
+              outlineStyle: s.outlineStyle,
+              outlineWidth: parseFloat(s.outlineWidth),
+              contrast: (l1 + 0.05) / (l2 + 0.05),
+            };
+          });
+          expect(style.visible, `${style.tag} should match :focus-visible`).toBe(true);
+          expect(style.outlineStyle, `${style.tag} outline style`).not.toBe('none');
+          expect(style.outlineWidth, `${style.tag} outline width`).toBeGreaterThanOrEqual(2);
+          expect(style.contrast, `${style.tag} outline contrast against its background`).toBeGreaterThanOrEqual(3);
+        }
+      });
+    });
+
+    describe('the MNIST course page', () => {
+      let page: Page;
+      beforeAll(async () => {
+        page = await open();
+        await page.getByRole('button', { name: w.mnist }).click();
+        await page.getByLabel(w.pickTestImage).waitFor({ timeout: 120_000 });
+        await page.getByRole('navigation', { name: w.layers }).getByRole('button').nth(1).click();
+      });
+
+      it('has no serious or critical axe violation (untrained, data loaded, a layer selected)', async () => {
+        await expectNoSeriousViolations(page, `MNIST, untrained, layer_0 (${lang.code})`);
+      });
+    });
+
+    describe('the California housing course page', () => {
+      let page: Page;
+      beforeAll(async () => {
+        page = await open();
+        await page.getByRole('button', { name: w.housing }).click();
+        await page.locator('#input-heading', { hasText: w.tryDistrict }).waitFor({ timeout: 60_000 });
+        await page.getByRole('navigation', { name: w.layers }).getByRole('button').nth(1).click();
+      });
+
+      it('has no serious or critical axe violation', async () => {
+        await expectNoSeriousViolations(page, `California housing, untrained, layer_0 (${lang.code})`);
+      });
+    });
+
+    describe.skipIf(!CNN.present)(`a page with an opened model file${CNN.skipNote}`, () => {
+      let page: Page;
+      beforeAll(async () => {
+        page = await open();
+        await page.getByLabel(w.openModelFile).setInputFiles(CNN.path('mnist_model.keras'));
+        await page.locator('.top').filter({ hasText: 'mnist_model' }).waitFor({ timeout: 60_000 });
+        await page.getByRole('navigation', { name: w.layers }).getByRole('button').nth(1).click();
+      });
+
+      it('has no serious or critical axe violation (the Keras 3 MNIST CNN, its first conv layer)', async () => {
+        await expectNoSeriousViolations(page, `opened mnist_model.keras, layer_0 (${lang.code})`);
+      });
+    });
+
+    it('raised no page errors', () => {
+      expect(errors).toEqual([]);
+    });
+  });
+}
