@@ -16,6 +16,7 @@
 import { tf, type LayersModel } from './tf';
 import { DenseNetwork } from './train/network';
 import { yieldToEventLoop } from './train/yield';
+import { loadKernels } from './train/wasm/kernels';
 import { sparseCategoricalCrossentropyRow } from './train/losses';
 import type { Dataset, Recipe, WeightTensor } from './types';
 
@@ -179,6 +180,7 @@ export async function evaluateRecipe(
   options: EvaluateOptions = {},
 ): Promise<EvaluationResult> {
   checkData(data);
+  await loadKernels();
   const chunk = options.chunkRows ?? 500;
   const net = new DenseNetwork(recipe, weights, { capacity: chunk });
   if (net.inWidth !== data.features) {

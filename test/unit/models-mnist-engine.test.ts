@@ -3,7 +3,7 @@
  * the course's 784-128-10 models against tf.variableGrads, the SIMD and plain-TypeScript paths
  * against each other, and the validation split of 60,000 rows.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
@@ -37,6 +37,11 @@ function compareGrads(a: Float32Array[], b: Float32Array[]): { maxDiff: number; 
   });
   return { maxDiff, maxAbs };
 }
+
+beforeAll(async () => {
+  // As train() and evaluateRecipe() do before they build a network.
+  expect(await kernelsModule.loadKernels()).toBe(true);
+});
 
 describe('SIMD kernels', () => {
   it('kernels-wasm.ts holds exactly what wabt assembles from kernels.wat', async () => {

@@ -14,7 +14,8 @@
  * same loops as WebAssembly SIMD kernels (wasm/kernels.wat, float32 like tfjs and Keras), 4
  * outputs per instruction; the network's buffers then live in the kernels' memory, sized once for
  * a fixed batch capacity. Small networks (Iris, housing) stay in plain TypeScript, bit for bit as
- * before.
+ * before. The kernels load on demand (`loadKernels`, awaited by `train` and `evaluateRecipe`);
+ * a network made before they have loaded runs in plain TypeScript.
  */
 import type { ActivationName, Recipe, WeightTensor } from '../types';
 import { inputWidth, layerShapes, weightSpecs } from './recipe-weights';

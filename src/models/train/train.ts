@@ -16,6 +16,7 @@ import { compileOps } from './network';
 import { FastEngine } from './fast-engine';
 import type { TrainEngine } from './engine';
 import { yieldToEventLoop } from './yield';
+import { loadKernels } from './wasm/kernels';
 
 /** Work at most this long between two turns of the event loop. */
 const SLICE_MS = 8;
@@ -49,6 +50,7 @@ export async function createEngine(
   config: TrainConfig,
 ): Promise<TrainEngine> {
   const dropoutRng = createRng(deriveSeed(config.seed, 2));
+  if (kind === 'fast') await loadKernels();
   if (kind === 'fast') return new FastEngine(recipe, data, weights, config.learningRate, dropoutRng, config.batchSize);
   const { TfjsEngine } = await import('./tfjs-engine');
   return new TfjsEngine(recipe, data, weights, config.learningRate, dropoutRng);

@@ -4,7 +4,6 @@
  * it is made (growing the memory would detach every view), so a network using it has a fixed
  * batch capacity.
  */
-import { KERNELS_WASM_BASE64 } from './kernels-wasm';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -22,22 +21,36 @@ function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** undefined: not loaded yet; null: no WebAssembly SIMD here (the engine then stays in JS). */
 let compiled: WebAssembly.Module | null | undefined;
+let loading: Promise<boolean> | null = null;
 
-/** The compiled module, or null where WebAssembly SIMD is missing (then the engine stays in JS). */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    const bytes = decodeBase64(KERNELS_WASM_BASE64);
-    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  } catch {
-    compiled = null;
-  }
-  return compiled;
+/**
+ * Loads and compiles the kernels (their bytes are a separate chunk, so the first page load does
+ * not fetch them). `train` and `evaluateRecipe` await this; until it has resolved, networks run
+ * in plain TypeScript. Resolves to whether WebAssembly SIMD is available.
+ */
+export function loadKernels(): Promise<boolean> {
+  loading ??= import('./kernels-wasm').then(
+    async ({ KERNELS_WASM_BASE64 }) => {
+      try {
+        const bytes = decodeBase64(KERNELS_WASM_BASE64);
+        compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? await WebAssembly.compile(bytes) : null;
+      } catch {
+        compiled = null;
+      }
+      return compiled !== null;
+    },
+    () => {
+      compiled = null;
+      return false;
+    },
+  );
+  return loading;
 }
 
-export function simdAvailable(): boolean {
-  return kernelModule() !== null;
+function kernelModule(): WebAssembly.Module | null {
+  return compiled ?? null;
 }
 
 const PAGE = 65536;
