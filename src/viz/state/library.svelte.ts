@@ -2,7 +2,8 @@
  * The models kept in this browser (IndexedDB), for the library panel: list, save, open, rename,
  * delete. Failures become a message for the panel, never an exception in a component.
  */
-import { ModelStore, type SavedModelSummary } from '../../models/store/model-store';
+import type { ModelStore, SavedModelSummary } from '../../models/store/model-store';
+import { loadModelStore } from '../lazy/formats';
 import type { ModelBundle } from '../../models/types';
 
 export class LibraryState {
@@ -19,6 +20,7 @@ export class LibraryState {
       return;
     }
     await this.#run(async () => {
+      const { ModelStore } = await loadModelStore();
       this.#store = await ModelStore.open(idb);
       this.available = true;
       this.models = await this.#store.list();
