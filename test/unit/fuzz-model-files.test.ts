@@ -10,12 +10,15 @@
  *  - and never hang (each gets a time budget via Promise.race).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { openModelFiles, ModelFileError, UNEXPECTED, type FileLike } from '../../src/models/formats';
 import { createTracer } from '../../src/inspector/trace';
+import { buildModel } from '../../src/models/formats/build-model';
+import { toTfjsModelConfig } from '../../src/models/formats/keras3-config';
+import { modelToArtifacts } from '../../src/models/formats/artifacts';
 import type { LayersModel } from '../../src/models/tf';
 import { fixtures } from '../fixtures';
 
@@ -97,7 +100,53 @@ const dec = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b));
 
 type Maker = (r: Rng) => FileLike[];
 
-function makers(): Record<string, Maker> {
+/** A Keras 2 style layer entry of a functional config. */
+const node = (class_name: string, name: string, config: object, from: [string, number][]) => ({
+  class_name, name, config: { name, ...config }, inbound_nodes: [from.map(([l, k]) => [l, k, 0, {}])],
+});
+
+/**
+ * A small image network shaped like keras.io's "image classification from scratch", as a tfjs
+ * model.json + shard: a nested augmentation Sequential called as node 1 (Keras 2), Rescaling,
+ * Conv2D, BatchNormalization (axis [3]), SeparableConv2D with the kernel_* keys Keras writes,
+ * MaxPooling 'same', a 1x1 stride-2 residual Add, GlobalAveragePooling2D, Dense with an L2
+ * regularizer. Its config is what the JSON mutations below change.
+ */
+async function smallImageNet(): Promise<{ json: Uint8Array; bin: Uint8Array }> {
+  const glorot = { class_name: 'GlorotUniform', config: { seed: null } };
+  const topology = {
+    class_name: 'Functional',
+    config: {
+      name: 'model',
+      layers: [
+        { class_name: 'InputLayer', name: 'input_1', config: { name: 'input_1', batch_input_shape: [null, 8, 8, 3], dtype: 'float32' }, inbound_nodes: [] },
+        node('Sequential', 'sequential', { layers: [
+          { class_name: 'InputLayer', config: { name: 'random_flip_input', batch_input_shape: [null, 8, 8, 3] } },
+          { class_name: 'RandomFlip', config: { name: 'random_flip', mode: 'horizontal', seed: null } },
+          { class_name: 'RandomRotation', config: { name: 'random_rotation', factor: 0.1, fill_mode: 'reflect' } },
+        ] }, [['input_1', 0]]),
+        node('Rescaling', 'rescaling', { scale: 1 / 255, offset: 0 }, [['sequential', 1]]),
+        node('Conv2D', 'conv2d', { filters: 4, kernel_size: [3, 3], strides: [2, 2], padding: 'same', activation: 'relu', groups: 1, kernel_initializer: glorot }, [['rescaling', 0]]),
+        node('BatchNormalization', 'batch_normalization', { axis: [3], momentum: 0.99, epsilon: 0.001 }, [['conv2d', 0]]),
+        node('SeparableConv2D', 'separable_conv2d', { filters: 4, kernel_size: [3, 3], padding: 'same', depth_multiplier: 1, kernel_initializer: glorot, kernel_regularizer: null, kernel_constraint: null, depthwise_initializer: glorot, pointwise_initializer: glorot }, [['batch_normalization', 0]]),
+        node('MaxPooling2D', 'max_pooling2d', { pool_size: [3, 3], strides: [2, 2], padding: 'same' }, [['separable_conv2d', 0]]),
+        node('Conv2D', 'conv2d_1', { filters: 4, kernel_size: [1, 1], strides: [2, 2], padding: 'same' }, [['batch_normalization', 0]]),
+        node('Add', 'add', {}, [['max_pooling2d', 0], ['conv2d_1', 0]]),
+        node('GlobalAveragePooling2D', 'global_average_pooling2d', { data_format: 'channels_last' }, [['add', 0]]),
+        node('Dense', 'dense', { units: 1, activation: 'sigmoid', kernel_regularizer: { class_name: 'L2', config: { l2: 0.01 } } }, [['global_average_pooling2d', 0]]),
+      ],
+      input_layers: [['input_1', 0, 0]],
+      output_layers: [['dense', 0, 0]],
+    },
+  };
+  const model = await buildModel(toTfjsModelConfig(topology));
+  const a = await modelToArtifacts(model);
+  model.dispose();
+  const json = { format: 'layers-model', modelTopology: { keras_version: '2.4.0', backend: 'tensorflow', model_config: topology }, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: a.weightSpecs }] };
+  return { json: enc(json), bin: new Uint8Array(a.weightData) };
+}
+
+function makers(imageNet: { json: Uint8Array; bin: Uint8Array }): Record<string, Maker> {
   const keras = read('keras3-iris-dropout/iris_model.keras');
   const kerasEntries = unzipSync(keras);
   const h5k2 = read('keras2-iris-sigmoid16/iris_model.h5');
@@ -135,13 +184,15 @@ function makers(): Record<string, Maker> {
     'mnist cnn config field changed': (r) => [{ name: 'm.keras', bytes: zipSync({ ...mnistEntries, 'config.json': enc(mutateJson(mnistConfig, r)) }, { level: 0, mtime: ZIP_TIME }) }],
     'ecg h5 truncated': (r) => [{ name: 'ecg.h5', bytes: truncate(ecg, r) }],
     'ecg h5 config digits': (r) => [{ name: 'ecg.h5', bytes: mutateEmbeddedDigits(ecg, r) }],
+    'image net json changed': (r) => [{ name: 'model.json', bytes: enc(mutateJson(dec(imageNet.json), r)) }, { name: 'group1-shard1of1.bin', bytes: imageNet.bin }],
+    'image net shard flipped': (r) => [{ name: 'model.json', bytes: imageNet.json }, { name: 'group1-shard1of1.bin', bytes: flip(imageNet.bin, r) }],
     'keras3 tfjs json flipped': (r) => [{ name: 'model.json', bytes: flip(brokenJson, r) }, { name: 'group1-shard1of1.bin', bytes: brokenBin }],
   };
 }
 
 
 /** How often each kind is drawn (the MNIST CNN and the ECG file are large: opening them is slow). */
-const WEIGHT: Record<string, number> = { 'mnist cnn config field changed': 0.4, 'ecg h5 truncated': 0.15, 'ecg h5 config digits': 0.25 };
+const WEIGHT: Record<string, number> = { 'image net json changed': 3, 'mnist cnn config field changed': 0.4, 'ecg h5 truncated': 0.15, 'ecg h5 config digits': 0.25 };
 
 /** Written here, independently of the loaders: texts of JavaScript's and libraries' internals. */
 const RAW = [
@@ -216,10 +267,21 @@ const DISTINCT = 1_000;
 
 describe.skipIf(!HAVE)(`fuzzing the model loaders${FIX.skipNote}`, () => {
   it('1,000+ different mutated files: each opens and traces to finite values, or is refused in words; none hangs', async () => {
-    const all = makers();
+    const net = await smallImageNet();
+    const clean = await attempt([{ name: 'model.json', bytes: net.json }, { name: 'group1-shard1of1.bin', bytes: net.bin }]);
+    expect(clean.outcome, 'the unmutated image network opens and traces').toBe('traced');
+    const all = makers(net);
     const names = Object.keys(all);
     const weights = names.map((n) => WEIGHT[n] ?? 1);
     const total = weights.reduce((a, b) => a + b, 0);
+    const only = process.env.FUZZ_ONLY?.match(/^(.+):(\d+)$/); // replay one case: FUZZ_ONLY="kind:seed"
+    if (only) {
+      const files = all[only[1]](rng(Number(only[2])));
+      if (process.env.FUZZ_DUMP) files.forEach((f) => writeFileSync(join(process.env.FUZZ_DUMP!, f.name), f.bytes));
+      const out = await attempt(files);
+      console.log(`[replay] ${JSON.stringify(out)}`);
+      return;
+    }
     const master = rng(20261127);
     const pickKind = () => {
       let x = master.next() * total;
@@ -241,6 +303,7 @@ describe.skipIf(!HAVE)(`fuzzing the model loaders${FIX.skipNote}`, () => {
       if (seen.has(hash)) continue;
       seen.add(hash);
       perKind[kind] = (perKind[kind] ?? 0) + 1;
+      if (process.env.FUZZ_LOG) process.stderr.write(`[try] ${kind} seed ${seed}\n`);
       const { outcome, detail, cause } = await attempt(files);
       counts[outcome]++;
       if (cause instanceof RangeError) truncationCauses++;
@@ -255,6 +318,23 @@ describe.skipIf(!HAVE)(`fuzzing the model loaders${FIX.skipNote}`, () => {
     expect(Object.keys(perKind).sort()).toEqual([...names].sort());
     expect(truncationCauses).toBeGreaterThan(10);
   }, 600_000);
+
+  it('cases the fuzz once found stay fixed', async () => {
+    const all = makers(await smallImageNet());
+    const found: [string, number, RegExp][] = [
+      // a flipped dataspace byte made jsfive allocate 2,147,483,652 attribute values: out of memory
+      ['keras2 h5 flipped', 1110718875, /"m\.h5" ends before the HDF5 data it promises \(cannot read the attributes of "model_weights"\)/],
+      // a layer's config replaced by a number: tfjs failed with a TypeError
+      ['image net json changed', 1753670554, /Layer number \d+ \(\w+\) has settings that are not a list of named values/],
+      // a flipped sign bit in a moving variance: the trace gave NaN
+      ['image net shard flipped', 1466378473, /moving variance holds -[\d.e+-]+ .*never negative|far beyond any trained weight/],
+    ];
+    for (const [kind, seed, message] of found) {
+      const err = await openModelFiles(all[kind](rng(seed))).then((b) => (b.model.dispose(), null), (e) => e);
+      expect(err, `${kind} ${seed}`).toBeInstanceOf(ModelFileError);
+      expect(err.message).toMatch(message);
+    }
+  });
 
   it('the check catches a raw message: a refusal that shows internals or the last resort is flagged', () => {
     expect(rawReason(new ModelFileError('"m.h5" is damaged (Offset is outside the bounds of the DataView).'))).toMatch(/outside the bounds/);

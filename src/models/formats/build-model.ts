@@ -13,6 +13,8 @@ import './augmentation-layers';
 const MAX_LAYERS = 2000;
 const MAX_UNITS = 1_000_000;
 const MAX_PARAMS = 60_000_000;
+/** No trained weight comes near this; a larger one is a damaged file (and overflows float32 sums). */
+const MAX_WEIGHT = 1e12;
 const NESTED_MODELS = new Set(['Sequential', 'Functional', 'Model']);
 /** tfjs 4.22's activations, by the camelCase name it looks them up with ("hard_sigmoid" -> "hardSigmoid"). */
 const ACTIVATIONS = new Set(['elu', 'selu', 'relu', 'relu6', 'linear', 'sigmoid', 'hardSigmoid', 'softplus', 'softsign', 'tanh', 'softmax', 'logSoftmax', 'gelu', 'mish', 'swish']);
@@ -35,6 +37,9 @@ export function configLayers(modelConfig: Dict): { className: string; name: stri
   return list.map((l: unknown, i: number) => {
     if (!isPlainObject(l) || typeof l.class_name !== 'string') {
       throw new ModelFileError(`Layer number ${i + 1} in the model configuration has no class name.`);
+    }
+    if (l.config !== undefined && !isPlainObject(l.config)) {
+      throw new ModelFileError(`Layer number ${i + 1} (${l.class_name}) has settings that are not a list of named values (its "config" is ${JSON.stringify(l.config)?.slice(0, 40)}).`);
     }
     const config = isPlainObject(l.config) ? l.config : {};
     const name = typeof config.name === 'string' ? config.name : typeof l.name === 'string' ? l.name : `layer ${i + 1}`;
@@ -230,6 +235,19 @@ export function assignWeights(model: LayersModel, lookup: WeightLookup): void {
       const bad = found[i].values.findIndex((v) => !Number.isFinite(v));
       if (bad >= 0) {
         throw new ModelFileError(`Layer "${layer.name}": the weight "${names[i]}" contains ${found[i].values[bad]} (number ${bad}); a model with such weights cannot compute.`, layer.name);
+      }
+      const huge = found[i].values.findIndex((v) => Math.abs(v) > MAX_WEIGHT);
+      if (huge >= 0) {
+        throw new ModelFileError(
+          `Layer "${layer.name}": the weight "${names[i]}" holds ${found[i].values[huge].toExponential(2)} (number ${huge}), far beyond any trained weight; the file is damaged.`,
+          layer.name,
+        );
+      }
+      if (names[i] === 'moving_variance') {
+        const neg = found[i].values.findIndex((v) => v < 0);
+        if (neg >= 0) {
+          throw new ModelFileError(`Layer "${layer.name}": the moving variance holds ${found[i].values[neg]} (number ${neg}), but a variance is never negative; the file is damaged.`, layer.name);
+        }
       }
     });
     plan.push({ layer, values: found });

@@ -27,6 +27,7 @@ export class H5Reader {
     this.size = bytes.length;
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     this.file = this.guard(() => new hdf5.File(buffer, fileName), 'cannot read the HDF5 structure');
+    guardAttributeCounts(this.file);
   }
 
   /** Runs a jsfive call; any failure becomes a ModelFileError naming the file and what we tried. */
@@ -110,6 +111,31 @@ export class H5Reader {
     }
     return { shape: shape.slice(), values };
   }
+}
+
+let attributeGuardInstalled = false;
+
+/**
+ * jsfive decodes an attribute by allocating `new Array(count)` for the count its dataspace claims and
+ * filling it: a damaged dataspace claiming billions of values exhausts the memory (a fatal error no
+ * try/catch sees) before any read fails. Every value takes at least one byte of the file, so a count
+ * beyond the file's size is refused first. jsfive does not export its DataObjects class; its
+ * prototype is reached through the file's root object, and wrapped once.
+ */
+function guardAttributeCounts(file: hdf5.File): void {
+  if (attributeGuardInstalled) return;
+  const objects = (file as unknown as { _dataobjects?: object })._dataobjects;
+  const proto = objects ? (Object.getPrototypeOf(objects) as { _attr_value?: (...a: unknown[]) => unknown }) : null;
+  const original = proto?._attr_value;
+  if (!proto || typeof original !== 'function') return;
+  attributeGuardInstalled = true;
+  proto._attr_value = function (this: unknown, dtype: unknown, buf: unknown, count: unknown, offset: unknown) {
+    const size = (buf as { byteLength?: number })?.byteLength ?? 0;
+    if (typeof count !== 'number' || !(count >= 0 && count <= size)) {
+      throw new RangeError(`an attribute claims ${String(count)} values in a file of ${size} bytes`);
+    }
+    return original.call(this, dtype, buf, count, offset);
+  };
 }
 
 function toFloat32(raw: unknown): Float32Array | null {
