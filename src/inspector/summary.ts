@@ -93,18 +93,26 @@ export function readableMemorySize(bytes: number): string {
   return `${size.toFixed(2)} PB`;
 }
 
-/** Cuts `text` into lines of at most `width` characters, preferring breaks after ", ". */
+/**
+ * Cuts `text` into lines of at most `width` characters as rich does in Keras' table cells
+ * (rich's divide_line without folding): words move to the next line whole; a word longer than the
+ * column ends in "…" (rich.table.Column's default overflow, "ellipsis").
+ */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  let rest = text;
-  while (rest.length > width) {
-    let cut = rest.lastIndexOf(', ', width - 1);
-    cut = cut > 0 ? cut + 1 : width;
-    lines.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
+  let line = '';
+  for (const word of text.match(/\s*\S+\s*/g) ?? [text]) {
+    if (width - line.length >= word.trimEnd().length) line += word;
+    else {
+      if (line) lines.push(line);
+      line = word;
+    }
   }
-  lines.push(rest);
-  return lines;
+  lines.push(line);
+  return lines.map((l) => {
+    const t = l.trimEnd();
+    return t.length > width ? `${t.slice(0, width - 1)}…` : t;
+  });
 }
 
 /** Python's round(): halves go to the even neighbour (rich's layout uses it). */

@@ -185,3 +185,27 @@ describe('a model from a file', () => {
     model.dispose();
   });
 });
+
+describe('long cells wrap as rich wraps them in Keras', () => {
+  it('moves "(BatchNormalization)" to its own line, and ends a name longer than the column in "…"', () => {
+    const model = tfl.sequential({
+      name: 'cnn',
+      layers: [
+        tfl.layers.conv2d({ filters: 32, kernelSize: 3, inputShape: [28, 28, 1], name: 'conv2d' }),
+        tfl.layers.batchNormalization({ name: 'batch_normalization' }),
+        tfl.layers.flatten({ name: 'a_layer_name_longer_than_the_first_column_x' }),
+      ],
+    });
+    const v = kerasView({ model, info: { title: 'cnn.keras', featureNames: [], classNames: null, scaler: null, featureRanges: null } }, { kind: 'file' }, course('iris'))!;
+    const lines = v.summaryText.split('\n');
+    // As Keras 3 prints a BatchNormalization row (88 columns).
+    expect(lines).toContain('│ batch_normalization                  │ (None, 26, 26, 32)          │             128 │');
+    expect(lines[lines.indexOf('│ batch_normalization                  │ (None, 26, 26, 32)          │             128 │') + 1]).toBe(
+      '│ (BatchNormalization)                 │                             │                 │',
+    );
+    expect(lines).toContain('│ a_layer_name_longer_than_the_first_… │ (None, 21632)               │               0 │');
+    expect(lines).toContain('│ (Flatten)                            │                             │                 │');
+    model.dispose();
+  });
+});
+
