@@ -82,9 +82,9 @@ describe('FeatureMapGrid', () => {
     const screen = await render(FeatureMapGrid, { tensor: k, roles: kernelRoles(2), title: 'conv2d.kernel', colour: 'signed', onpick });
     await expect.element(screen.getByText('8 pictures (filter × in-channel) of 3 × 3')).toBeVisible();
     const canvas = screen.container.querySelector('canvas')!;
-    // 12 px per weight, gap 3; with 2 in-channels all 4 filters share one row (filter, in-channel):
-    // filter 2, in-channel 1 is picture 5; weight (0, 2)
-    const x = 5 * (36 + 3) + 2 * 12 + 6;
+    // 12 px per weight, gap 3; with 2 in-channels all 4 filters share one row (filter, in-channel),
+    // 8 px more between filters: filter 2, in-channel 1 is picture 5; weight (0, 2)
+    const x = 5 * (36 + 3) + 2 * 8 + 2 * 12 + 6;
     const y = 6;
     await userEvent.click(page.elementLocator(canvas), { position: { x, y } });
     const want = ((0 * 3 + 2) * 2 + 1) * 4 + 2;

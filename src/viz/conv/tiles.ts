@@ -165,52 +165,83 @@ export function rangeOf(ranges: { min: Float64Array; max: Float64Array }, t: num
 
 const NON_FINITE = 184;
 
+/** For each of `out` display pixels along an axis of `n` values: the first and one-past-last value it covers. */
+function boxes(n: number, out: number): { start: Int32Array; end: Int32Array } {
+  const start = new Int32Array(out);
+  const end = new Int32Array(out);
+  for (let d = 0; d < out; d++) {
+    const a = Math.min(n - 1, Math.floor((d * n) / out));
+    start[d] = a;
+    end[d] = Math.max(a + 1, Math.min(n, Math.floor(((d + 1) * n) / out)));
+  }
+  return { start, end };
+}
+
 /**
- * RGBA bytes of all tiles packed side by side in one strip, tileW * tiles wide and tileH high
- * (tile t at x = t * tileW): the component copies each tile to its place in the grid.
+ * The whole grid as RGBA bytes at display size (width x height CSS pixels, transparent gaps):
+ * each display pixel shows the mean of the values it covers (shrunk pictures) or the one value
+ * under it (enlarged ones). One pass over the values, one putImageData: no per-tile canvas work.
  */
-export function paintTiles(values: ArrayLike<number>, src: TileSource, colour: TileColour, scale: TileScale): Uint8ClampedArray<ArrayBuffer> {
-  const { tiles, tileH, tileW } = src;
-  const rowBytes = tiles * tileW * 4;
-  const out = new Uint8ClampedArray(rowBytes * tileH);
+export function paintGrid(
+  values: ArrayLike<number>,
+  src: TileSource,
+  g: GridGeometry,
+  colour: TileColour,
+  scale: TileScale,
+): { data: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
+  const W = Math.max(1, Math.round(g.width));
+  const H = Math.max(1, Math.round(g.height));
+  const out = new Uint8ClampedArray(W * H * 4);
   const ranges = tileRanges(values, src);
-  for (let t = 0; t < tiles; t++) {
+  const tw = Math.max(1, Math.round(src.tileW * g.kx));
+  const th = Math.max(1, Math.round(src.tileH * g.ky));
+  const cols = boxes(src.tileW, tw);
+  const rows = boxes(src.tileH, th);
+  const lineValues = new Float64Array(tw);
+  const lineCounts = new Int32Array(tw);
+  for (let t = 0; t < src.tiles; t++) {
     const [lo, hi] = rangeOf(ranges, t, scale, colour);
-    const ch = t % src.nC;
-    const f = Math.floor(t / src.nC);
-    const o = src.base + ch * src.sC + f * src.sF;
-    if (colour === 'signed') {
-      const lut = signedColourTable(hi);
-      for (let r = 0; r < tileH; r++) {
-        let i = o + r * src.sR;
-        let p = r * rowBytes + t * tileW * 4;
-        for (let c = 0; c < tileW; c++, i += src.sW, p += 4) {
-          const k = lut.indexOf(values[i]);
-          if (k < 0) {
-            out[p] = out[p + 1] = out[p + 2] = NON_FINITE;
-          } else {
-            out[p] = lut.table[k * 3];
-            out[p + 1] = lut.table[k * 3 + 1];
-            out[p + 2] = lut.table[k * 3 + 2];
+    const lut = colour === 'signed' ? signedColourTable(hi) : null;
+    const k = hi > lo ? 255 / (hi - lo) : 0;
+    const o = tileOrigin(g, src, t);
+    const x0 = Math.round(o.x);
+    const y0 = Math.round(o.y);
+    const base = src.base + (t % src.nC) * src.sC + Math.floor(t / src.nC) * src.sF;
+    for (let dy = 0; dy < th && y0 + dy < H; dy++) {
+      lineValues.fill(0);
+      lineCounts.fill(0);
+      for (let r = rows.start[dy]; r < rows.end[dy]; r++) {
+        const rowBase = base + r * src.sR;
+        for (let dx = 0; dx < tw; dx++) {
+          for (let c = cols.start[dx]; c < cols.end[dx]; c++) {
+            const v = values[rowBase + c * src.sW];
+            if (v === v && v !== Infinity && v !== -Infinity) {
+              lineValues[dx] += v;
+              lineCounts[dx]++;
+            }
           }
-          out[p + 3] = 255;
         }
       }
-    } else {
-      const k = hi > lo ? 255 / (hi - lo) : 0;
-      for (let r = 0; r < tileH; r++) {
-        let i = o + r * src.sR;
-        let p = r * rowBytes + t * tileW * 4;
-        for (let c = 0; c < tileW; c++, i += src.sW, p += 4) {
-          const v = values[i];
-          const g = v === v && v !== Infinity && v !== -Infinity ? (v - lo) * k : NON_FINITE;
-          out[p] = out[p + 1] = out[p + 2] = g;
-          out[p + 3] = 255;
+      let p = ((y0 + dy) * W + x0) * 4;
+      for (let dx = 0; dx < tw && x0 + dx < W; dx++, p += 4) {
+        if (lineCounts[dx] === 0) {
+          out[p] = out[p + 1] = out[p + 2] = NON_FINITE;
+        } else {
+          const v = lineValues[dx] / lineCounts[dx];
+          if (lut) {
+            const i = lut.indexOf(v) * 3;
+            out[p] = lut.table[i];
+            out[p + 1] = lut.table[i + 1];
+            out[p + 2] = lut.table[i + 2];
+          } else {
+            out[p] = out[p + 1] = out[p + 2] = (v - lo) * k;
+          }
         }
+        out[p + 3] = 255;
       }
     }
   }
-  return out;
+  return { data: out, width: W, height: H };
 }
 
 /** One tile's values as a height x width matrix (for the numbers view). */
@@ -226,6 +257,9 @@ export interface GridGeometry {
   kx: number;
   ky: number;
   gap: number;
+  /** Kernels with several filters per row: an extra gap after every `group` pictures (one filter). */
+  group: number;
+  groupGap: number;
   cols: number;
   rows: number;
   width: number;
@@ -244,8 +278,8 @@ export function gridGeometry(src: TileSource, tilePx = 84, stripPx = 14, maxWidt
     const kx = Math.max(1, Math.min(12, Math.floor(per / src.tileW)));
     const ky = src.tileH === 1 ? Math.max(kx, 8) : kx;
     // Few in-channels (a first conv layer has 1 or 3): several filters share a grid row.
-    const filtersPerRow = Math.max(1, Math.min(src.nF, Math.floor((maxWidth + gap) / (src.nC * (src.tileW * kx + gap) + 2 * gap))));
-    return finish(src, kx, ky, gap, src.nC * filtersPerRow);
+    const filtersPerRow = Math.max(1, Math.min(src.nF, Math.floor((maxWidth + gap) / (src.nC * (src.tileW * kx + gap) + GROUP_GAP))));
+    return finish(src, kx, ky, gap, src.nC * filtersPerRow, filtersPerRow > 1 ? src.nC : 0);
   }
   if (src.tileH === 1) {
     // 1D signals: one strip per channel, stacked.
@@ -260,30 +294,47 @@ export function gridGeometry(src: TileSource, tilePx = 84, stripPx = 14, maxWidt
   return finish(src, kx, kx, gap, cols);
 }
 
-function finish(src: TileSource, kx: number, ky: number, gap: number, cols: number): GridGeometry {
+const GROUP_GAP = 8;
+
+function finish(src: TileSource, kx: number, ky: number, gap: number, cols: number, group = 0): GridGeometry {
   const rows = Math.ceil(src.tiles / cols);
-  return { kx, ky, gap, cols, rows, width: cols * (src.tileW * kx + gap) - gap, height: rows * (src.tileH * ky + gap) - gap };
+  const groupGap = group > 0 ? GROUP_GAP : 0;
+  const groups = group > 0 ? Math.ceil(cols / group) - 1 : 0;
+  return {
+    kx, ky, gap, group, groupGap, cols, rows,
+    width: cols * (src.tileW * kx + gap) - gap + groups * groupGap,
+    height: rows * (src.tileH * ky + gap) - gap,
+  };
+}
+
+/** The left edge of grid column `col`. */
+function colX(g: GridGeometry, src: TileSource, col: number): number {
+  return col * (src.tileW * g.kx + g.gap) + (g.group > 0 ? Math.floor(col / g.group) * g.groupGap : 0);
 }
 
 /** The top-left CSS position of tile t. */
 export function tileOrigin(g: GridGeometry, src: TileSource, t: number): { x: number; y: number } {
   const col = t % g.cols;
   const row = Math.floor(t / g.cols);
-  return { x: col * (src.tileW * g.kx + g.gap), y: row * (src.tileH * g.ky + g.gap) };
+  return { x: colX(g, src, col), y: row * (src.tileH * g.ky + g.gap) };
 }
 
 /** The tile and value under CSS point (x, y) of the grid; null over a gap or outside. */
 export function hitTile(g: GridGeometry, src: TileSource, x: number, y: number): { tile: number; row: number; col: number } | null {
   const tw = src.tileW * g.kx;
   const th = src.tileH * g.ky;
-  const gc = Math.floor(x / (tw + g.gap));
   const gr = Math.floor(y / (th + g.gap));
-  if (gc < 0 || gr < 0 || gc >= g.cols) return null;
+  let gc = -1;
+  for (let c = 0; c < g.cols; c++) {
+    const x0 = colX(g, src, c);
+    if (x >= x0 && x < x0 + tw) gc = c;
+  }
+  if (gc < 0 || gr < 0) return null;
   const tile = gr * g.cols + gc;
   if (tile >= src.tiles) return null;
-  const lx = x - gc * (tw + g.gap);
+  const lx = x - colX(g, src, gc);
   const ly = y - gr * (th + g.gap);
-  if (lx >= tw || ly >= th) return null;
+  if (ly >= th) return null;
   return { tile, row: Math.min(src.tileH - 1, Math.floor(ly / g.ky)), col: Math.min(src.tileW - 1, Math.floor(lx / g.kx)) };
 }
 
