@@ -253,6 +253,11 @@ describe('the weight guard reads the shape that reaches each layer', () => {
     expect(err(() => validateConfig(cfg)).message).toMatch(/"big" \(Conv2D\) would produce the impossible shape \(0, 0, 2\)/);
   });
 
+  it('a Reshape whose target does not divide what reaches it is refused with the impossible shape', () => {
+    const cfg = toTfjsModelConfig(sequential([input([10]), { class_name: 'Reshape', config: { name: 'r', target_shape: [4, -1] } }]));
+    expect(err(() => validateConfig(cfg)).message).toMatch(/"r" \(Reshape\) would produce the impossible shape \(4, 2\.5\)/);
+  });
+
   it('the real tfjs models agree with the estimates (each layer, params and shape)', async () => {
     const cfg = photoCnn();
     const model = await buildModel(cfg);

@@ -91,7 +91,7 @@ export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void 
   }
   let params = 0;
   for (const { name, className, output, params: p } of estimateLayers(modelConfig)) {
-    if (output && output.some((d) => d !== null && !(d >= 1))) {
+    if (output && output.some((d) => d !== null && !(Number.isInteger(d) && d >= 1))) {
       throw new ModelFileError(`Layer "${name}" (${className}) would produce the impossible shape (${output.map((d) => d ?? 'None').join(', ')}): its input is too small for its kernel, pool or crop.`, name);
     }
     params += p;

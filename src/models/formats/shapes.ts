@@ -9,6 +9,7 @@
  * layers without a rule count 0, so the guard never refuses a model because of a missing rule.
  */
 import { isPlainObject } from './file-like';
+import { IDENTITY_AT_INFERENCE } from './augmentation-layers';
 
 type Dict = Record<string, unknown>;
 export type Shape = (number | null)[];
@@ -22,14 +23,11 @@ export interface LayerEstimate {
   params: number;
 }
 
-const IDENTITY = new Set([
+const IDENTITY = new Set<string>([
   'Activation', 'Dropout', 'ReLU', 'LeakyReLU', 'ELU', 'Softmax', 'ThresholdedReLU', 'Rescaling',
   'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'SpatialDropout1D', 'SpatialDropout2D',
   'SpatialDropout3D', 'Masking', 'Identity', 'ActivityRegularization', 'Normalization',
-  'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation', 'RandomContrast', 'RandomBrightness',
-  'RandomHeight', 'RandomWidth', 'RandomCrop', 'RandomGrayscale', 'RandomHue', 'RandomSaturation',
-  'RandomSharpness', 'RandomShear', 'RandomColorJitter', 'RandomColorDegeneration', 'RandomErasing',
-  'RandomGaussianBlur', 'RandomPerspective', 'RandomInvert', 'RandomPosterization',
+  ...IDENTITY_AT_INFERENCE,
 ]);
 const ELEMENTWISE_MERGE = new Set(['Add', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum']);
 
