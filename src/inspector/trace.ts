@@ -12,6 +12,7 @@ import type { LayersModel } from '../models/tf';
 import type { Scaler } from '../models/types';
 import { kindFor, unsupportedMessage } from './layers';
 import { NoReferenceError } from './check';
+import { toSnakeConfig } from './snake-config';
 import type { NamedTensor, Tensor, Trace, TraceStep } from './types';
 
 /** The parts of tfjs-layers' graph bookkeeping (Node, SymbolicTensor) the trace reads. */
@@ -43,19 +44,8 @@ interface PlannedStep {
 
 export type Tracer = (input: Float32Array | number[], scaler?: Scaler | null) => Trace;
 
-/** Keras JSON spelling of a tfjs config: camelCase keys -> snake_case, recursively. */
-export function toSnakeConfig(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toSnakeConfig);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()] =
-        k === 'className' ? v : toSnakeConfig(v);
-    }
-    return out;
-  }
-  return value;
-}
+// Kept tfjs-free beside the trace (the Keras code writer uses it too).
+export { toSnakeConfig };
 
 function plan(model: LayersModel): { inputId: number; inputShape: number[]; steps: PlannedStep[] } {
   if (!model.inputs || model.inputs.length === 0) {

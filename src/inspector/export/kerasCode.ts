@@ -6,7 +6,7 @@
  * it. Names from a model only enter as Python string literals or as sanitised identifiers.
  */
 import type { LayersModel } from '../../models/tf';
-import { toSnakeConfig } from '../trace';
+import { toSnakeConfig } from '../snake-config';
 import { pythonString } from './python';
 
 /** One constructor argument: where it comes from in the (snake_case) config and how Keras spells it. */

@@ -4,7 +4,7 @@
  * validation_split=0.1): the last 15 rows, all virginica, validate.
  */
 import { COURSE_FLOWERS, IRIS_CLASS_NAMES, IRIS_FEATURE_NAMES, irisSamples, loadIris } from '../iris';
-import { IRIS_COURSE_CONFIG, irisRecipe } from '../recipes';
+import { IRIS_COURSE_CONFIG, irisRecipe } from '../recipe-specs';
 import { settingRules, type Course, type CourseSettings } from './types';
 
 const defaults: CourseSettings = {

@@ -6,7 +6,7 @@
  * The 60,000 + 10,000 images load only when the course opens (a dynamic import: no MNIST in the
  * first page load).
  */
-import { MNIST_COURSE_CONFIG, mnistRecipe, type MnistVariant } from '../recipes';
+import { MNIST_COURSE_CONFIG, mnistRecipe, type MnistVariant } from '../recipe-specs';
 import { settingRules, type Course, type CourseRecipe, type CourseSettings } from './types';
 
 const defaults: CourseSettings = {

@@ -7,12 +7,12 @@
  * What input a model takes (a table row or an image) comes from the course for the course model
  * and from the model's input shape for a model opened from a file.
  */
-import { buildModel, initialWeights, getWeights } from '../../models/recipes';
+import { initialWeights } from '../../models/train/recipe-weights';
+import { loadEngine, type Engine } from '../lazy/engine';
 import { createTrainingClient } from '../../models/train/client';
-import { initInferenceBackend } from '../../models/backend';
 import { diagnose, validationMix, type Diagnosis, type ValidationMix } from '../../models/diagnostics';
 import { COURSES, DEFAULT_COURSE, featureRanges, type Course, type CourseData, type CourseRecipe, type CourseSettings } from '../../models/courses';
-import { createTracer, type Tracer } from '../../inspector/trace';
+import type { Tracer } from '../../inspector/trace';
 import type { Trace } from '../../inspector/types';
 import type { FileLike } from '../../models/formats';
 import { openModelFiles } from '../lazy/formats';
@@ -21,7 +21,6 @@ import { courseDefaults, type ShareState } from './share';
 import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from './images';
 import { RunHistory, type Run } from './runs.svelte';
 import { toEvaluation, type Evaluation } from './evaluate';
-import { evaluateModel, evaluateRecipe } from '../../models/evaluate';
 import { kerasView, type KerasView } from './keras-view';
 
 /** Kept for callers of the old API: the settings the train panel edits. */
@@ -115,10 +114,19 @@ export class AppState {
   /** Bumped whenever a course is opened, so a slow data load of an earlier one is dropped. */
   #opening = 0;
 
-  /** Sets up the backend and opens the course a link names (or the first course), untrained. */
+  /** TensorFlow.js and what runs on it: loaded by init (beside the page, not in its first load). */
+  #engine: Engine | null = null;
+
+  /** Loads TensorFlow.js, sets up the backend and opens the course a link names (or the first course), untrained. */
   async init(shared: ShareState | null): Promise<void> {
-    this.backend = await initInferenceBackend();
     const course = (shared && COURSES.find((c) => c.id === shared.course)) || DEFAULT_COURSE;
+    this.loading = { course: course.id, fraction: 0, message: 'Loading TensorFlow.js…' };
+    try {
+      this.#engine = await loadEngine();
+    } finally {
+      this.loading = null;
+    }
+    this.backend = await this.#engine.initInferenceBackend();
     await this.openCourse(course, shared);
   }
 
@@ -389,8 +397,8 @@ export class AppState {
       const preprocess = scaler ? uniformFactor(scaler) : null;
       if (scaler && !preprocess) throw new Error('the scaler differs from pixel to pixel; evaluate takes one factor for every pixel');
       const result = course
-        ? await evaluateRecipe(this.recipe, course.weights, test, { onProgress })
-        : await evaluateModel(bundle.model, test, { onProgress, preprocess });
+        ? await this.#tf.evaluateRecipe(this.recipe, course.weights, test, { onProgress })
+        : await this.#tf.evaluateModel(bundle.model, test, { onProgress, preprocess });
       if (this.bundle === bundle) this.evaluation = toEvaluation(result, test.y);
     } catch (e) {
       this.error = `The model could not be evaluated: ${(e as Error).message}`;
@@ -492,6 +500,12 @@ export class AppState {
     this.#setBundle(this.#courseBundle(this.recipe, weights), { kind: 'course', trained, settings, recipe });
   }
 
+  /** The tfjs side; every model shown comes after init, which loads it. */
+  get #tf(): Engine {
+    if (!this.#engine) throw new Error('TensorFlow.js has not loaded yet.');
+    return this.#engine;
+  }
+
   #courseBundle(recipe: Recipe, weights: WeightTensor[]): ModelBundle {
     const course = this.course;
     const input = course.input;
@@ -500,7 +514,7 @@ export class AppState {
       ? [...input.featureNames]
       : Array.from({ length: input.height * input.width * input.channels }, (_, i) => pixelName(i, input.width, input.channels));
     return {
-      model: buildModel(recipe, weights),
+      model: this.#tf.buildModel(recipe, weights),
       info: {
         title: `${course.title} (course model)`,
         featureNames,
@@ -516,7 +530,7 @@ export class AppState {
   #setBundle(bundle: ModelBundle, source: ModelSource): boolean {
     let tracer: Tracer;
     try {
-      tracer = createTracer(bundle.model);
+      tracer = this.#tf.createTracer(bundle.model);
     } catch (e) {
       this.error = `Layer Lens cannot step through this model: ${(e as Error).message}`;
       bundle.model.dispose();
@@ -536,7 +550,7 @@ export class AppState {
     this.source = source;
     this.stale = false;
     this.diagnosis = source.kind === 'course' && source.trained && this.course.diagnose && this.data
-      ? diagnose(this.recipe, getWeights(bundle.model), this.data.train, { nouns: this.course.nouns, weakAccuracy: this.course.weakAccuracy })
+      ? diagnose(this.recipe, this.#tf.getWeights(bundle.model), this.data.train, { nouns: this.course.nouns, weakAccuracy: this.course.weakAccuracy })
       : null;
     this.retrace();
     this.selectStep(this.step);

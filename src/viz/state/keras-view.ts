@@ -9,7 +9,7 @@
  */
 import { modelSummary, summaryText, type ModelSummary } from '../../inspector/summary';
 import { kerasCode } from '../../inspector/export/kerasCode';
-import { withSeedLine } from '../../models/recipes';
+import { withSeedLine } from '../../models/recipe-specs';
 import type { Course, CourseSettings } from '../../models/courses';
 import type { LayersModel } from '../../models/tf';
 import type { ModelBundle } from '../../models/types';

@@ -1,0 +1,170 @@
+/**
+ * The course models as Keras defines them (tfjs-free): the recipes, their fit settings and their
+ * Keras code. Kept apart from the tfjs bridge in recipes.ts so the page can describe the courses
+ * before tfjs has loaded (recipes.ts re-exports everything here).
+ */
+import type { LayerSpec, Recipe, TrainConfig } from './types';
+
+/** The course's Iris network: Dense(8) -> relu -> Dense(3) -> softmax, Keras' default names. */
+export function irisRecipe(hiddenUnits = 8, config: TrainConfig = IRIS_COURSE_CONFIG): Recipe {
+  if (!Number.isInteger(hiddenUnits) || hiddenUnits < 1) {
+    throw new Error(`The hidden layer needs a whole number of units (at least 1), got ${hiddenUnits}.`);
+  }
+  const layers: LayerSpec[] = [
+    { className: 'Dense', name: 'dense', units: hiddenUnits },
+    { className: 'Activation', name: 'activation', activation: 'relu' },
+    { className: 'Dense', name: 'dense_1', units: 3 },
+    { className: 'Activation', name: 'activation_1', activation: 'softmax' },
+  ];
+  const recipe: Recipe = {
+    id: 'iris',
+    title: 'Iris (course)',
+    inputShape: [4],
+    layers,
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+    python: '',
+  };
+  recipe.python = recipePython(recipe, config);
+  return recipe;
+}
+
+/** The course's fit settings for Iris: model.fit(X, y, epochs=300, validation_split=0.1). */
+export const IRIS_COURSE_CONFIG: Readonly<TrainConfig> = {
+  epochs: 300,
+  learningRate: 0.001,
+  batchSize: 32,
+  validationSplit: 0.1,
+  seed: 1,
+};
+
+/** The course's fit settings for MNIST: model.fit(x_train, y_train, epochs=15, validation_split=0.1). */
+export const MNIST_COURSE_CONFIG: Readonly<TrainConfig> = {
+  epochs: 15,
+  learningRate: 0.001,
+  batchSize: 32,
+  validationSplit: 0.1,
+  seed: 1,
+};
+
+/** The course's MNIST models: Sequential, the same in the functional API, and with Rescaling(1/255). */
+export type MnistVariant = 'sequential' | 'functional' | 'rescaling';
+
+/**
+ * The course's MNIST network: [Rescaling(1/255)] -> Flatten -> Dense(hidden, relu) ->
+ * Dense(10, softmax) on 28 x 28 inputs, Keras' default layer names. 'sequential' and 'functional'
+ * are the same model written two ways (raw pixels 0..255, as the course first trains it);
+ * 'rescaling' is the Sequential with Rescaling(1/255) as its first layer.
+ */
+export function mnistRecipe(variant: MnistVariant = 'sequential', hiddenUnits = 128, config: TrainConfig = MNIST_COURSE_CONFIG): Recipe {
+  if (!Number.isInteger(hiddenUnits) || hiddenUnits < 1) {
+    throw new Error(`The hidden layer needs a whole number of units (at least 1), got ${hiddenUnits}.`);
+  }
+  const layers: LayerSpec[] = [
+    ...(variant === 'rescaling' ? [{ className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 } as const] : []),
+    { className: 'Flatten', name: 'flatten' },
+    { className: 'Dense', name: 'dense', units: hiddenUnits, activation: 'relu' },
+    { className: 'Dense', name: 'dense_1', units: 10, activation: 'softmax' },
+  ];
+  const titles: Record<MnistVariant, string> = {
+    sequential: 'MNIST, Sequential (raw pixels)',
+    functional: 'MNIST, functional API (raw pixels)',
+    rescaling: 'MNIST, Sequential with Rescaling(1/255)',
+  };
+  const recipe: Recipe = {
+    id: `mnist-${variant}`,
+    title: titles[variant],
+    inputShape: [28, 28],
+    api: variant === 'functional' ? 'functional' : 'sequential',
+    layers,
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+    python: '',
+  };
+  recipe.python = recipePython(recipe, config, { x: 'x_train', y: 'y_train' });
+  return recipe;
+}
+
+/** A Python number as the course writes it: 1/255 for a reciprocal of a whole number. */
+function pythonNumber(v: number): string {
+  if (v !== 0 && Math.abs(v) < 1) {
+    const inv = 1 / v;
+    if (Math.abs(inv - Math.round(inv)) < 1e-9) return `1/${Math.round(inv)}`;
+  }
+  return String(v);
+}
+
+function pythonLayer(spec: LayerSpec): string {
+  switch (spec.className) {
+    case 'Dense':
+      return spec.activation && spec.activation !== 'linear'
+        ? `layers.Dense(${spec.units}, activation="${spec.activation}")`
+        : `layers.Dense(${spec.units})`;
+    case 'Activation':
+      return `layers.Activation("${spec.activation}")`;
+    case 'Dropout':
+      return `layers.Dropout(${spec.rate})`;
+    case 'Flatten':
+      return 'layers.Flatten()';
+    case 'Rescaling':
+      return spec.offset
+        ? `layers.Rescaling(${pythonNumber(spec.scale)}, offset=${pythonNumber(spec.offset)})`
+        : `layers.Rescaling(${pythonNumber(spec.scale)})`;
+  }
+}
+
+/** A shape as a Python tuple: (4,) or (28, 28). */
+function pythonShape(shape: number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/**
+ * The Keras code a recipe mirrors (Keras 3 style): `keras.Sequential([...])`, or for
+ * `api: 'functional'` `inputs = keras.Input(...)`, each layer called on the previous output, and
+ * `keras.Model(inputs, outputs)`. `data` names the arrays fit is called with (default X, y).
+ */
+export function recipePython(recipe: Recipe, config?: TrainConfig, data: { x: string; y: string } = { x: 'X', y: 'y' }): string {
+  const lines = ['import keras', 'from keras import layers', ''];
+  if (recipe.api === 'functional') {
+    lines.push(`inputs = keras.Input(shape=${pythonShape(recipe.inputShape)})`);
+    recipe.layers.forEach((l, i) => {
+      const from = i === 0 ? 'inputs' : 'x';
+      const to = i === recipe.layers.length - 1 ? 'outputs' : 'x';
+      lines.push(`${to} = ${pythonLayer(l)}(${from})`);
+    });
+    if (recipe.layers.length === 0) lines.push('outputs = inputs');
+    lines.push('model = keras.Model(inputs, outputs)');
+  } else {
+    lines.push(
+      'model = keras.Sequential([',
+      `    keras.Input(shape=${pythonShape(recipe.inputShape)}),`,
+      ...recipe.layers.map((l) => `    ${pythonLayer(l)},`),
+      '])',
+    );
+  }
+  lines.push(`model.compile(${optimizerArg(config)}loss="${recipe.loss}", metrics=["accuracy"])`);
+  if (config) {
+    const split = config.validationSplit > 0 ? `, validation_split=${config.validationSplit}` : '';
+    const batch = config.batchSize !== 32 ? `, batch_size=${config.batchSize}` : '';
+    lines.push(`history = model.fit(${data.x}, ${data.y}, epochs=${config.epochs}${batch}${split})`);
+  }
+  return lines.join('\n');
+}
+
+/** `optimizer=keras.optimizers.RMSprop(learning_rate=...), ` when the rate is not RMSprop's default 0.001. */
+export function optimizerArg(config?: TrainConfig): string {
+  return config && config.learningRate !== 0.001 ? `optimizer=keras.optimizers.RMSprop(learning_rate=${config.learningRate}), ` : '';
+}
+
+/**
+ * Course code with `keras.utils.set_random_seed(seed)` before the model is built (after the
+ * imports and any data preparation), as a learner reproducing a run writes it.
+ */
+export function withSeedLine(python: string, seed: number): string {
+  const lines = python.split('\n');
+  let at = lines.findIndex((l) => /^(model|inputs) = /.test(l));
+  if (at < 0) at = lines.length;
+  const seedLines = [`keras.utils.set_random_seed(${seed})`];
+  if (at > 0 && lines[at - 1] !== '') seedLines.unshift('');
+  return [...lines.slice(0, at), ...seedLines, ...lines.slice(at)].join('\n');
+}
