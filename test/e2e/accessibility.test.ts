@@ -20,6 +20,10 @@ interface Language {
   /** The visible words the test looks for. */
   words: {
     train: string;
+    evaluate: string;
+    housingEvaluate: string;
+    housingEvaluateTable: string;
+    badInputField: string;
     mnist: string;
     housing: string;
     pickTestImage: string;
@@ -35,6 +39,10 @@ const LANGUAGES: Language[] = [
     path: '',
     words: {
       train: 'Train',
+      evaluate: 'Evaluate',
+      housingEvaluate: 'Run model.evaluate(x, y)',
+      housingEvaluateTable: 'model.evaluate(x, y)',
+      badInputField: 'sepal length (cm)',
       mnist: 'MNIST digits',
       housing: 'California housing',
       pickTestImage: 'Pick a test image',
@@ -81,6 +89,7 @@ for (const lang of LANGUAGES) {
       let page: Page;
       beforeAll(async () => {
         page = await open();
+        await expectNoSeriousViolations(page, `Iris, first view, untrained (${lang.code})`);
         await page.getByRole('button', { name: w.train, exact: true }).click();
         await page.locator('[data-training="idle"]').waitFor({ timeout: 60_000 });
         await page.getByRole('navigation', { name: w.layers }).getByRole('button').nth(1).click();
@@ -88,6 +97,17 @@ for (const lang of LANGUAGES) {
 
       it('has no serious or critical axe violation', async () => {
         await expectNoSeriousViolations(page, `Iris, trained, layer_0 (${lang.code})`);
+      });
+
+      it('has none at the softmax layer with a bad value in a field (its message shown, the prediction stale)', async () => {
+        await page.locator('h1').click();
+        await page.keyboard.press('End');
+        const field = page.getByLabel(w.badInputField, { exact: true });
+        const good = await field.inputValue();
+        await field.fill('abc');
+        await page.locator('[aria-invalid="true"]').first().waitFor();
+        await expectNoSeriousViolations(page, `Iris, trained, last layer, bad input (${lang.code})`);
+        await field.fill(good);
       });
 
       it('Tab reaches the Train button, every input field and the layer stepper', async () => {
@@ -126,6 +146,7 @@ for (const lang of LANGUAGES) {
         // The stepper works by keyboard once focused: ArrowRight moves the selection.
         const stepper = page.getByRole('navigation', { name: w.layers });
         await stepper.locator('button[aria-current="step"]').focus();
+        await page.keyboard.press('Home');
         const before = await page.locator('#step-heading').innerText();
         await page.keyboard.press('ArrowRight');
         await expect(page.locator('#step-heading').innerText()).resolves.not.toBe(before);
@@ -189,6 +210,12 @@ for (const lang of LANGUAGES) {
       it('has no serious or critical axe violation (untrained, data loaded, a layer selected)', async () => {
         await expectNoSeriousViolations(page, `MNIST, untrained, layer_0 (${lang.code})`);
       });
+
+      it('has none with the untrained model evaluated (accuracy, confusion matrix, mistakes)', async () => {
+        await page.getByRole('button', { name: w.evaluate, exact: true }).click();
+        await page.getByTestId('test-accuracy').waitFor({ timeout: 120_000 });
+        await expectNoSeriousViolations(page, `MNIST, untrained, evaluated (${lang.code})`);
+      });
     });
 
     describe('the California housing course page', () => {
@@ -202,6 +229,12 @@ for (const lang of LANGUAGES) {
 
       it('has no serious or critical axe violation', async () => {
         await expectNoSeriousViolations(page, `California housing, untrained, layer_0 (${lang.code})`);
+      });
+
+      it('has none with the untrained model evaluated (table, scatter, residuals)', async () => {
+        await page.getByRole('button', { name: w.housingEvaluate }).click();
+        await page.getByLabel(w.housingEvaluateTable, { exact: true }).waitFor({ timeout: 60_000 });
+        await expectNoSeriousViolations(page, `California housing, untrained, evaluated (${lang.code})`);
       });
     });
 
