@@ -157,13 +157,16 @@ describe('Keras code for a model', () => {
 
 const FIX = fixtures('models');
 const LIST = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'models.json'), 'utf8')) as {
-  models: { name: string; files: string[]; expect: string }[];
+  models: { name: string; files: (string | { path: string; name: string })[]; expect: string }[];
 };
 
 describe.skipIf(!FIX.present)(`Keras code for every real model file that opens${FIX.skipNote}`, () => {
   for (const entry of LIST.models.filter((m) => m.expect === 'opens')) {
     it(`builds the same architecture: ${entry.name}`, async () => {
-      const files = entry.files.map((rel) => ({ name: rel.split('/').pop()!, bytes: new Uint8Array(readFileSync(join(FIX.dir, rel))) }));
+      const files = entry.files.map((f) => {
+        const ref = typeof f === 'string' ? { path: f, name: f.split('/').pop()! } : f;
+        return { name: ref.name, bytes: new Uint8Array(readFileSync(join(FIX.dir, ref.path))) };
+      });
       const bundle = await openModelFiles(files);
       try {
         checkBuilds(bundle.model);
