@@ -98,6 +98,8 @@ export interface ModelInfo {
   scaler: Scaler | null;
   /** The training data's range per feature (raw units), for sliders and extrapolation warnings. */
   featureRanges: { min: number; max: number }[] | null;
+  /** A model file's training settings as stored (Keras 3 `compile_config`, legacy .h5 `training_config`); absent when none. */
+  trainingConfig?: unknown;
 }
 
 /** A runnable model plus what the app knows about it. */

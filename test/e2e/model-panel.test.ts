@@ -80,8 +80,10 @@ describe(`the model in Keras: summary and code for the course model and an opene
     expect(text).toContain('│ (BatchNormalization)                 │');
     const code = await page.getByTestId('keras-code').innerText();
     expect(code).toContain('layers.BatchNormalization()');
+    // The file's compile_config: Adam, learning rate 0.001 (stored as float32), sparse CE, accuracy.
+    expect(code).toContain('model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss="sparse_categorical_crossentropy", metrics=["accuracy"])');
     expect(code).not.toContain('model.fit');
-    await expect(page.getByTestId('code-note').innerText()).resolves.toMatch(/does not read the training settings/);
+    await expect(page.getByTestId('code-note').innerText()).resolves.toMatch(/with the training settings it carries/);
     await page.locator('.model-panel').screenshot({ path: 'test-results/model-panel-cnn.png' });
   });
 

@@ -45,7 +45,10 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
     model.dispose();
     throw err;
   }
-  return { model, info: infoFor(model, file.name) };
+  const info = infoFor(model, file.name);
+  const training = h5.attr('', 'training_config');
+  if (typeof training === 'string') info.trainingConfig = parseOrUndefined(training);
+  return { model, info };
 }
 
 function readLayerWeights(h5: H5Reader, fileName: string): Map<string, WeightTensor[]> {
@@ -80,4 +83,13 @@ function readLayerWeights(h5: H5Reader, fileName: string): Map<string, WeightTen
     });
   }
   return out;
+}
+
+/** JSON text parsed, or undefined when it is not valid JSON (a damaged training_config is left out). */
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -77,7 +77,9 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
     throw err;
   }
   const extra = isPlainObject(metadata) ? metadata.layer_lens : undefined;
-  return { model, info: infoFor(model, file.name, extra) };
+  const info = infoFor(model, file.name, extra);
+  if (isPlainObject(parsed) && isPlainObject(parsed.compile_config)) info.trainingConfig = parsed.compile_config;
+  return { model, info };
 }
 
 /** Keras 3's weight paths for the layers of a (Keras 3) model config, by layer name. */

@@ -4,11 +4,12 @@
  * tfjs calls), once per model: an input change does not recompute it.
  *
  * Course models: the course recipe's own code, with the settings the model was trained with
- * (epochs, learning rate, seed). Models from files: code generated from the model's layers; the
- * files' training settings (compile) are not read yet, so no compile line is written for them.
+ * (epochs, learning rate, seed). Models from files: code generated from the model's layers, with
+ * the compile line the file's training settings give (fit's settings are not in model files).
  */
 import { modelSummary, summaryText, type ModelSummary } from '../../inspector/summary';
 import { kerasCode } from '../../inspector/export/kerasCode';
+import { compileLine } from '../../inspector/export/compileLine';
 import { withSeedLine } from '../../models/recipe-specs';
 import type { Course, CourseSettings } from '../../models/courses';
 import type { LayersModel } from '../../models/tf';
@@ -69,10 +70,13 @@ export function kerasView(bundle: ModelBundle | null, source: KerasViewSource, c
         : `The course's code with the settings shown (epochs ${source.settings.epochs}, learning rate ${source.settings.learningRate}, seed ${source.settings.seed}); the model on screen is not trained yet.`,
     };
   }
+  const compile = compileLine(bundle.info.trainingConfig);
   return {
     summary: computed,
     summaryText: summaryText(computed),
-    code: kerasCode(bundle.model),
-    codeNote: 'Written from the layers of the file. Layer Lens does not read the training settings a file may carry, so compile and fit are left for you to add; the weights are not in the code.',
+    code: kerasCode(bundle.model, compile ? { compile: compile.line } : {}),
+    codeNote: compile
+      ? `Written from the layers of the file, with the training settings it carries${compile.note ? ` (${compile.note})` : ''}. Model files do not keep fit's settings (epochs, data), and the weights are not in the code.`
+      : 'Written from the layers of the file. The file carries no training settings, so compile and fit are left for you to add; the weights are not in the code.',
   };
 }

@@ -5,7 +5,7 @@ Keras' order), so a misspelt or invented argument fails as it would in Keras. Bu
 records its structure, which check_keras_code.py prints as JSON.
 """
 from . import layers  # noqa: F401
-from . import optimizers, utils  # noqa: F401
+from . import losses, optimizers, utils  # noqa: F401
 from .layers import KerasTensor, Layer, RECORD
 
 
@@ -16,10 +16,14 @@ class _Trainer:
                 run_eagerly=False, steps_per_execution=1, jit_compile="auto", auto_scale_loss=True):
         if isinstance(optimizer, str):
             opt = {"class": optimizer}
-        elif isinstance(optimizer, optimizers.RMSprop):
+        elif isinstance(optimizer, optimizers.RMSprop):  # every optimizer of the stand-in
             opt = optimizer.describe()
         else:
             raise TypeError(f"unknown optimizer {optimizer!r}")
+        if isinstance(loss, losses._Loss):
+            loss = {"class": type(loss).__name__, "from_logits": loss.from_logits}
+        elif not isinstance(loss, str):
+            raise TypeError(f"unknown loss {loss!r}")
         RECORD["compile"] = {"optimizer": opt, "loss": loss, "metrics": metrics}
 
     def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None, validation_split=0.0,

@@ -12,3 +12,30 @@ class RMSprop:
 
     def describe(self):
         return {"class": "RMSprop", "learning_rate": self.learning_rate}
+
+
+def _optimizer(cls_name, default_lr):
+    """Another Keras 3 optimizer: its learning_rate checked, the rest taken as keywords."""
+
+    class _Opt(RMSprop):
+        def __init__(self, learning_rate=default_lr, **kwargs):
+            super().__init__(learning_rate=learning_rate)
+
+        def describe(self):
+            return {"class": cls_name, "learning_rate": self.learning_rate}
+
+    _Opt.__name__ = cls_name
+    return _Opt
+
+
+SGD = _optimizer("SGD", 0.01)
+Adam = _optimizer("Adam", 0.001)
+AdamW = _optimizer("AdamW", 0.001)
+Adadelta = _optimizer("Adadelta", 0.001)
+Adagrad = _optimizer("Adagrad", 0.001)
+Adamax = _optimizer("Adamax", 0.001)
+Adafactor = _optimizer("Adafactor", 0.001)
+Nadam = _optimizer("Nadam", 0.001)
+Ftrl = _optimizer("Ftrl", 0.001)
+Lion = _optimizer("Lion", 0.001)
+Lamb = _optimizer("Lamb", 0.001)
