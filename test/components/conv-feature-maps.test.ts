@@ -101,6 +101,13 @@ describe('FeatureMapGrid', () => {
     const sig = tensor([1, 186, 2], (i) => Math.sin(i / 9));
     const s1 = await render(FeatureMapGrid, { tensor: sig, title: 'ecg' });
     await expect.element(s1.getByText('2 channels of 1 × 186')).toBeVisible();
+    // a few signals read best as line plots; strips on request
+    await expect.element(s1.getByRole('img', { name: 'ecg: 2 signal(s) of 186 steps as line plots' })).toBeVisible();
+    expect(s1.container.querySelectorAll('path.line')).toHaveLength(2);
+    await page.screenshot({ path: '__screenshots__/conv/signal-lines.png', element: s1.container });
+    await userEvent.click(s1.getByRole('radio', { name: 'strips' }));
+    await expect.element(s1.getByRole('img', { name: /line plots/ })).not.toBeInTheDocument();
+    expect(s1.container.querySelectorAll('canvas')).toHaveLength(1);
     s1.unmount();
     const vol = tensor([1, 4, 5, 5, 2], (i) => i);
     const onpick = vi.fn();
