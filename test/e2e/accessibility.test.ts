@@ -157,14 +157,15 @@ for (const lang of LANGUAGES) {
         const targets = [
           page.getByRole('button', { name: w.train, exact: true }),
           page.getByRole('navigation', { name: w.layers }).locator('button[aria-current="step"]'),
-          page.locator('input[id]:not([type="range"])').first(),
-          page.locator('input[type="range"]').first(),
+          page.getByLabel(w.badInputField, { exact: true }),
+          page.getByLabel(`${w.badInputField} (slider)`, { exact: true }),
         ];
         for (const target of targets) {
           // Focus by keyboard (Shift+Tab then Tab lands on it), so :focus-visible applies.
           await target.focus();
           await page.keyboard.press('Shift+Tab');
           await page.keyboard.press('Tab');
+          expect(await target.evaluate((el) => el === document.activeElement), 'Shift+Tab, Tab returns to the control').toBe(true);
           const style = await page.evaluate(() => {
             const el = document.activeElement as HTMLElement;
             const s = getComputedStyle(el);
