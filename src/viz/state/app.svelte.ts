@@ -139,7 +139,9 @@ export class AppState {
   }
 
   get recipe(): Recipe {
-    return this.courseRecipe.build(this.settings.hiddenUnits, this.course.fit);
+    // The recipe's Keras code says the settings in use (epochs, learning rate), not the course's defaults.
+    const { epochs, learningRate, seed } = this.settings;
+    return this.courseRecipe.build(this.settings.hiddenUnits, { ...this.course.fit, epochs, learningRate, seed });
   }
 
   /** The image the model on screen takes (height, width, channels), or null for a table row. */

@@ -52,9 +52,20 @@ export function courseCode(course: Course, recipeId: string, settings: CourseSet
   return withSeedLine(recipe.build(settings.hiddenUnits, fit).python, settings.seed);
 }
 
-/** Summary and code for the model on screen, or null when there is none. */
+/** The last view made for each model, and what it was made from. */
+const views = new WeakMap<LayersModel, { source: KerasViewSource; course: Course; training: unknown; view: KerasView }>();
+
+/** Summary and code for the model on screen, or null when there is none; made once per model and source. */
 export function kerasView(bundle: ModelBundle | null, source: KerasViewSource, course: Course): KerasView | null {
   if (!bundle) return null;
+  const hit = views.get(bundle.model);
+  if (hit && hit.source === source && hit.course === course && hit.training === bundle.info.trainingConfig) return hit.view;
+  const view = makeView(bundle, source, course);
+  views.set(bundle.model, { source, course, training: bundle.info.trainingConfig, view });
+  return view;
+}
+
+function makeView(bundle: ModelBundle, source: KerasViewSource, course: Course): KerasView {
   const computed = summaryOf(bundle.model);
   if (source.kind === 'course') {
     const recipe = course.recipes.find((r) => r.id === source.recipe) ?? course.recipes[0];
