@@ -82,7 +82,8 @@ export async function benchMnist(browser, { log = console.log, appUrl = null, pr
       workerStartCallMs: worker.startCallMs,
       workerSecondStartCallMs: worker.secondStartCallMs,
       longTasksWhileTrainingInWorker: worker.longTasks.length,
-      longestTaskMs: Math.max(0, ...worker.longTasks),
+      longestTaskMs: Math.max(0, ...worker.longTasks.map((t) => t.durationMs)),
+      longTasksWhileTraining: worker.longTasks,
       fitWasmEpochMs: wasm ? wasm.ms : (previous?.fitWasmEpochMs ?? null),
       fitCpuEpochMs: cpu ? cpu.ms : (previous?.fitCpuEpochMs ?? null),
       fitMeasured: RUN_FIT
