@@ -29,3 +29,13 @@ it('an empty class field means a regression: no class names', async () => {
   await screen.getByRole('button', { name: 'Use these names' }).click();
   expect(p.onchange).toHaveBeenCalledWith(['x0', 'x1', 'x2', 'x3'], null);
 });
+
+it('a picture model names only its classes: no field for its thousands of pixels', async () => {
+  const pixels = Array.from({ length: 150 * 150 * 3 }, (_, i) => `x${i}`);
+  const p = { ...props(), featureNames: pixels, outputCount: 2, namedInputs: false };
+  const screen = await render(NamesForm, p);
+  expect(screen.container.querySelectorAll('input')).toHaveLength(1);
+  await screen.getByLabelText(/Class names/).fill('cat; dog');
+  await screen.getByRole('button', { name: 'Use these names' }).click();
+  expect(p.onchange).toHaveBeenCalledWith(pixels, ['cat', 'dog']);
+});
