@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
+import { createRequire } from 'node:module';
 import { launch, openApp } from './browser';
 import { fixtures as fixtureDir } from '../fixtures';
 
@@ -85,6 +86,16 @@ describe(`the model in Keras: summary and code for the course model and an opene
     expect(code).not.toContain('model.fit');
     await expect(page.getByTestId('code-note').innerText()).resolves.toMatch(/with the training settings it carries/);
     await page.locator('.model-panel').screenshot({ path: 'test-results/model-panel-cnn.png' });
+  });
+
+  it('the panel has no serious or critical axe-core violation', async () => {
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: object, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> } }).axe;
+      const r = await axe.run({ include: [['.model-panel']] }, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, html: v.nodes.map((n) => n.html.slice(0, 80)) }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
   it('raised no page errors', () => {
