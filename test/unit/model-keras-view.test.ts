@@ -14,8 +14,8 @@ import { kerasView, courseCode } from '../../src/viz/state/keras-view';
 import { tfl } from '../../src/models/tf';
 import { compileLine, float32Text } from '../../src/inspector/export/compileLine';
 import { openModelFiles } from '../../src/models/formats';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fixtures } from '../fixtures';
 
 const CHECKER = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'python', 'check_keras_code.py');
@@ -263,11 +263,15 @@ describe.skipIf(!FIX.present)(`the code for real model files, with their trainin
     // Keras 2's training_config: optimizer_config with "lr".
     ['keras2-iris-sigmoid16/iris_model.h5', 'model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss="categorical_crossentropy", metrics=["accuracy"])'],
     ['keras3-h5-ecg-conv1d/ecg_model.h5', 'model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss="sparse_categorical_crossentropy", metrics=["accuracy"])'],
+    // tensorflowjs_converter keeps the training_config in model.json's topology.
+    ['tfjs-iris-dense100/model.json', 'model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"])'],
   ];
   for (const [rel, expected] of files) {
     it(`${rel}: compile as the file says, and the code runs`, async () => {
       const path = FIX.path(rel);
-      const bundle = await openModelFiles([{ name: basename(path), bytes: new Uint8Array(readFileSync(path)) }]);
+      // A model.json comes with the .bin shards beside it.
+      const names = rel.endsWith('model.json') ? readdirSync(dirname(path)).filter((n) => n === 'model.json' || n.endsWith('.bin')).map((n) => join(dirname(path), n)) : [path];
+      const bundle = await openModelFiles(names.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) })));
       try {
         const v = kerasView(bundle, { kind: 'file' }, course('iris'))!;
         const compile = v.code.split('\n').find((l) => l.startsWith('model.compile('));

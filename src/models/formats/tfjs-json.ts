@@ -84,7 +84,11 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
   }
   const title = repaired ? `${file.name} (Keras 3 format repaired)` : file.name;
   const extra = isPlainObject(json.userDefinedMetadata) ? json.userDefinedMetadata.layer_lens : undefined;
-  return { model, info: infoFor(model, title, extra) };
+  const info = infoFor(model, title, extra);
+  // The converter keeps Keras' training_config in the topology; tfjs' own save writes trainingConfig.
+  const training = json.trainingConfig ?? topology.training_config;
+  if (isPlainObject(training)) info.trainingConfig = training;
+  return { model, info };
 }
 
 function readShards(json: Dict, files: FileLike[], jsonName: string): { specs: Dict[]; data: Uint8Array } {
