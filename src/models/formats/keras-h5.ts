@@ -46,7 +46,13 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
     throw err;
   }
   const info = infoFor(model, file.name);
-  const training = h5.attr('', 'training_config');
+  // Optional: a damaged training_config is left out rather than refusing a model that opened.
+  let training: unknown;
+  try {
+    training = h5.attr('', 'training_config');
+  } catch {
+    training = undefined;
+  }
   if (typeof training === 'string') info.trainingConfig = parseOrUndefined(training);
   return { model, info };
 }
