@@ -64,6 +64,22 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   expect(bad, formatViolations(where, bad)).toEqual([]);
 }
 
+/** Selects every position of the layer stepper in turn and runs axe at each; fails with all the reports. */
+async function expectNoSeriousViolationsAtEveryStep(page: Page, where: string, layers: string): Promise<number> {
+  const steps = page.getByRole('navigation', { name: layers }).getByRole('button');
+  const n = await steps.count();
+  const reports: string[] = [];
+  for (let i = 0; i < n; i++) {
+    await steps.nth(i).click();
+    await page.waitForTimeout(100);
+    const heading = await page.locator('#step-heading').innerText();
+    const bad = blocking(await runAxe(page));
+    if (bad.length) reports.push(formatViolations(`${where}, ${heading}`, bad));
+  }
+  expect(reports, reports.join('\n')).toEqual([]);
+  return n;
+}
+
 for (const lang of LANGUAGES) {
   const w = lang.words;
 
@@ -97,6 +113,11 @@ for (const lang of LANGUAGES) {
 
       it('has no serious or critical axe violation', async () => {
         await expectNoSeriousViolations(page, `Iris, trained, layer_0 (${lang.code})`);
+      });
+
+      it('has none at any step of the network', async () => {
+        const n = await expectNoSeriousViolationsAtEveryStep(page, `Iris, trained (${lang.code})`, w.layers);
+        expect(n).toBe(5);
       });
 
       it('has none at the softmax layer with a bad value in a field (its message shown, the prediction stale)', async () => {
@@ -212,6 +233,10 @@ for (const lang of LANGUAGES) {
         await expectNoSeriousViolations(page, `MNIST, untrained, layer_0 (${lang.code})`);
       });
 
+      it('has none at any step of the network', async () => {
+        await expectNoSeriousViolationsAtEveryStep(page, `MNIST, untrained (${lang.code})`, w.layers);
+      });
+
       it('has none with the untrained model evaluated (accuracy, confusion matrix, mistakes)', async () => {
         await page.getByRole('button', { name: w.evaluate, exact: true }).click();
         await page.getByTestId('test-accuracy').waitFor({ timeout: 120_000 });
@@ -250,6 +275,11 @@ for (const lang of LANGUAGES) {
 
       it('has no serious or critical axe violation (the Keras 3 MNIST CNN, its first conv layer)', async () => {
         await expectNoSeriousViolations(page, `opened mnist_model.keras, layer_0 (${lang.code})`);
+      });
+
+      it('has none at any layer of the CNN (conv, pooling, batch norm, dense views)', async () => {
+        const n = await expectNoSeriousViolationsAtEveryStep(page, `opened mnist_model.keras (${lang.code})`, w.layers);
+        expect(n).toBeGreaterThan(5);
       });
     });
 
