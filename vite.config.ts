@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumLaunchOptions } from './test/chromium.ts';
+import { mnistDevFiles } from './scripts/vite-mnist-dev.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), mnistDevFiles()],
   publicDir: 'static',
   base: './',
   worker: { format: 'es' },
