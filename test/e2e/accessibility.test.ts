@@ -30,6 +30,10 @@ interface Language {
     tryDistrict: string;
     openModelFile: string;
     layers: string;
+    save: string;
+    saved: RegExp;
+    deleteModel: RegExp;
+    keep: string;
   };
 }
 
@@ -49,6 +53,10 @@ const LANGUAGES: Language[] = [
       tryDistrict: 'Try a district',
       openModelFile: 'Open model file',
       layers: 'Layers',
+      save: 'Save',
+      saved: /^Saved as/,
+      deleteModel: /^Delete /,
+      keep: 'Keep',
     },
   },
 ];
@@ -262,6 +270,10 @@ for (const lang of LANGUAGES) {
         await page.getByLabel(w.housingEvaluateTable, { exact: true }).waitFor({ timeout: 60_000 });
         await expectNoSeriousViolations(page, `California housing, untrained, evaluated (${lang.code})`);
       });
+
+      it('has none at any step of the network', async () => {
+        await expectNoSeriousViolationsAtEveryStep(page, `California housing, untrained (${lang.code})`, w.layers);
+      });
     });
 
     describe.skipIf(!CNN.present)(`a page with an opened model file${CNN.skipNote}`, () => {
@@ -280,6 +292,15 @@ for (const lang of LANGUAGES) {
       it('has none at any layer of the CNN (conv, pooling, batch norm, dense views)', async () => {
         const n = await expectNoSeriousViolationsAtEveryStep(page, `opened mnist_model.keras (${lang.code})`, w.layers);
         expect(n).toBeGreaterThan(5);
+      });
+
+      it('has none in the model library with the model saved and a delete to confirm', async () => {
+        await page.getByRole('button', { name: w.save, exact: true }).click();
+        await page.getByRole('status').filter({ hasText: w.saved }).waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: w.deleteModel }).first().click();
+        await page.getByRole('button', { name: w.keep, exact: true }).waitFor();
+        await expectNoSeriousViolations(page, `opened mnist_model.keras, saved, deleting (${lang.code})`);
+        await page.getByRole('button', { name: w.keep, exact: true }).click();
       });
     });
 
