@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { tf } from '../../src/models/tf';
 import { buildModel, initialWeights, irisRecipe, mnistRecipe, recipePython, weightSpecs } from '../../src/models/recipes';
 import { predictRows } from '../../src/models/train/forward';
+import { train } from '../../src/models/train';
+import { loadIris } from '../../src/models/iris';
 import type { Recipe, WeightTensor } from '../../src/models/types';
 import { loadMnistNode } from './mnist-node';
 
@@ -22,6 +24,11 @@ describe("Iris' seeded initial weights", () => {
     expect(sha256(initialWeights(irisRecipe(8), 42))).toBe('978717ec168118d69ab908a07ec8ad38abd1a81a549e48cc9746251e249c3e2c');
     expect(sha256(initialWeights(irisRecipe(16), 7))).toBe('798372596aee3dad98db7a9e46f892726117567adc9d8a24ef0ffd1f1176dd12');
     expect(initialWeights(irisRecipe(8), 1)[0].values[1]).toBe(-0.7032378911972046);
+  });
+
+  it('train the same Iris weights as before, bit for bit (30 epochs, seed 42; hash recorded then)', async () => {
+    const r = await train(irisRecipe(), loadIris(), { epochs: 30, learningRate: 0.001, batchSize: 32, validationSplit: 0.1, seed: 42 });
+    expect(sha256(r.weights)).toBe('e12dcbb74618014b2dc0cc9120beff9f49ccafb702091f0637ac69a7c4abaa40');
   });
 
   it("Iris' Keras code is unchanged", () => {

@@ -175,10 +175,10 @@ export class DenseNetwork {
     this.ensureCapacity(n);
     const w = this.inWidth;
     const input = this.input;
+    // TypedArray.set converts bytes to float32 natively, several times faster than a JS loop.
     for (let r = 0; r < n; r++) {
       const from = rows[start + r] * w;
-      const to = r * w;
-      for (let f = 0; f < w; f++) input[to + f] = x[from + f];
+      input.set(x.subarray(from, from + w), r * w);
     }
     return n;
   }
@@ -241,9 +241,11 @@ export class DenseNetwork {
       const dIn = this.deltas[i];
       if (op.kind === 'dense') {
         const simd = this.arena && simdOp(op) ? this.arena : null;
+        const before = this.ops[i - 1];
         denseBackward(
           input, this.weights[op.kernel], delta, this.grads[op.kernel], this.grads[op.kernel + 1],
           i === this.firstDense ? null : dIn, n, op.inWidth, op.outWidth, this.kernelSums[i], simd,
+          before?.kind === 'activation' && before.fn === 'relu',
         );
       } else if (op.kind === 'activation') {
         activationBackward(op.fn, this.outputs[i], delta, dIn, n, op.width);
@@ -288,10 +290,12 @@ function denseForward(
 /**
  * dW = x^T @ dOut, dB = column sums of dOut, dX = dOut @ w^T (skipped when `dX` is null). dW's
  * sums run over the rows in ascending order in float64, visiting only the nonzero x[r, i].
+ * `afterRelu`: the input is a ReLU's output, so dX is 0 wherever x is 0 (see below).
  */
 function denseBackward(
   x: Float32Array, w: Float32Array, dOut: Float32Array, dW: Float32Array, dB: Float32Array,
   dX: Float32Array | null, n: number, inW: number, outW: number, acc: Float64Array, simd: KernelArena | null,
+  afterRelu = false,
 ): void {
   if (simd) {
     simd.denseKernelGrad(x, dOut, dW, n, inW, outW);
@@ -317,6 +321,12 @@ function denseBackward(
   if (!dX) return;
   for (let r = 0; r < n; r++) {
     for (let i = 0; i < inW; i++) {
+      // After a ReLU, an input of 0 is a unit that did not fire: ReLU's backward step zeroes its
+      // gradient whatever it is, so it is not computed (the result is the same).
+      if (afterRelu && x[r * inW + i] === 0) {
+        dX[r * inW + i] = 0;
+        continue;
+      }
       let sum = 0;
       for (let o = 0; o < outW; o++) sum += dOut[r * outW + o] * w[i * outW + o];
       dX[r * inW + i] = sum;
