@@ -118,7 +118,15 @@ export class AppState {
   #engine: Engine | null = null;
 
   /** Loads TensorFlow.js, sets up the backend and opens the course a link names (or the first course), untrained. */
-  async init(shared: ShareState | null): Promise<void> {
+  init(shared: ShareState | null): Promise<void> {
+    this.#starting = this.#start(shared);
+    return this.#starting;
+  }
+
+  /** Pending while init runs: a Train click meanwhile waits for it. */
+  #starting: Promise<void> | null = null;
+
+  async #start(shared: ShareState | null): Promise<void> {
     const course = (shared && COURSES.find((c) => c.id === shared.course)) || DEFAULT_COURSE;
     this.loading = { course: course.id, fraction: 0, message: 'Loading TensorFlow.js…' };
     try {
@@ -296,6 +304,8 @@ export class AppState {
   }
 
   async train(settings: CourseSettings = this.settings): Promise<void> {
+    // Asked while TensorFlow.js and the first course still load (the page paints before them): train once they are here.
+    if (!this.data && this.#starting) await this.#starting.catch(() => undefined);
     if (this.progress.running || !this.data) return;
     this.settings = { ...settings };
     const course = this.course;
