@@ -87,13 +87,14 @@ describe('ExportMenu', () => {
   it('downloads the whole model as .npz and .json', async () => {
     const screen = await render(ExportMenu, props);
     await screen.getByRole('button', { name: 'Download .npz', exact: true }).click();
-    expect(downloads.map((d) => d.filename)).toEqual(['Iris (course)-weights.npz']);
+    // The whole-model exports' code loads on the first such click: the download follows.
+    await expect.poll(() => downloads.map((d) => d.filename)).toEqual(['Iris (course)-weights.npz']);
     const zip = new Uint8Array(await downloads[0].blob.arrayBuffer());
     expect(String.fromCharCode(zip[0], zip[1])).toBe('PK');
     await expect.element(screen.getByRole('status')).toHaveTextContent('Downloaded Iris (course)-weights.npz');
 
     await screen.getByRole('button', { name: 'Download .json', exact: true }).click();
-    expect(downloads[1].filename).toBe('Iris (course)-model.json');
+    await expect.poll(() => downloads[1]?.filename).toBe('Iris (course)-model.json');
     const doc = JSON.parse(await downloads[1].blob.text());
     expect(doc.inputShape).toEqual([4]);
     expect(doc.layers.map((l: { name: string }) => l.name)).toEqual(['dense', 'activation', 'dense_1', 'activation_1']);
@@ -148,7 +149,7 @@ describe('ExportMenu', () => {
     await screen.getByRole('button', { name: 'Download trace .json' }).click();
     await screen.getByRole('button', { name: 'Download trace .csv' }).click();
     await screen.getByRole('button', { name: 'Reproduce in Python (.py)' }).click();
-    expect(downloads.map((d) => d.filename)).toEqual(['Iris (course)-trace.json', 'Iris (course)-trace-en.csv', 'Iris (course)-reproduce.py']);
+    await expect.poll(() => downloads.map((d) => d.filename)).toEqual(['Iris (course)-trace.json', 'Iris (course)-trace-en.csv', 'Iris (course)-reproduce.py']);
     const doc = JSON.parse(await downloads[0].blob.text());
     expect(doc.values.map((v: { name: string }) => v.name)).toEqual(['values_0', 'values_1', 'values_2', 'values_3', 'values_4']);
     const csv = new Uint8Array(await downloads[1].blob.arrayBuffer());
