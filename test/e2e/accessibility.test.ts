@@ -15,8 +15,8 @@ import { fixtures } from '../fixtures';
 
 interface Language {
   code: string;
-  /** The path (query/hash) that opens the app in this language. */
-  path: string;
+  /** The app's address in this language, with a shared state (`#seed=…`, or '' for none). */
+  url: (hash: string) => string;
   /** The visible words the test looks for. */
   words: {
     train: string;
@@ -40,7 +40,7 @@ interface Language {
 const LANGUAGES: Language[] = [
   {
     code: 'en',
-    path: '',
+    url: (hash) => hash,
     words: {
       train: 'Train',
       evaluate: 'Evaluate',
@@ -95,8 +95,8 @@ for (const lang of LANGUAGES) {
     let browser: Browser;
     const errors: string[] = [];
 
-    async function open(): Promise<Page> {
-      const opened = await openApp(browser, lang.path);
+    async function open(hash = ''): Promise<Page> {
+      const opened = await openApp(browser, lang.url(hash));
       opened.page.on('pageerror', (e) => errors.push(String(e)));
       await opened.page.locator('#step-heading').waitFor({ timeout: 60_000 });
       return opened.page;
@@ -226,6 +226,15 @@ for (const lang of LANGUAGES) {
           expect(style.contrast, `${style.tag} outline contrast against its background`).toBeGreaterThanOrEqual(3);
         }
       });
+    });
+
+    it('a stuck Iris run (its explanation and the retrain button) has no serious or critical axe violation', async () => {
+      // With 3 hidden units, seed 13 ends predicting setosa for every flower (see iris.test.ts).
+      const page = await open('#hidden=3&seed=13&trained=1');
+      await page.getByRole('alert').first().waitFor({ timeout: 60_000 });
+      await page.locator('[data-training="idle"]').waitFor({ timeout: 60_000 });
+      await expectNoSeriousViolations(page, `Iris, a stuck run (${lang.code})`);
+      await page.close();
     });
 
     describe('the MNIST course page', () => {
