@@ -1,0 +1,5 @@
+/** What `loadConvViews` brings. */
+export { default as ConvOverview } from '../conv/ConvOverview.svelte';
+export { default as ConvArithmetic } from '../conv/ConvArithmetic.svelte';
+export { default as PoolArithmetic } from '../conv/PoolArithmetic.svelte';
+export { default as BatchNormArithmetic } from '../conv/BatchNormArithmetic.svelte';
