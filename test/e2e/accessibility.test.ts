@@ -30,6 +30,7 @@ interface Language {
     tryDistrict: string;
     openModelFile: string;
     layers: string;
+    choosePhoto: string;
     save: string;
     saved: RegExp;
     deleteModel: RegExp;
@@ -53,6 +54,7 @@ const LANGUAGES: Language[] = [
       tryDistrict: 'Try a district',
       openModelFile: 'Open model file',
       layers: 'Layers',
+      choosePhoto: 'Choose a photo',
       save: 'Save',
       saved: /^Saved as/,
       deleteModel: /^Delete /,
@@ -62,6 +64,14 @@ const LANGUAGES: Language[] = [
 ];
 
 const CNN = fixtures('models/keras3-mnist-cnn-bn');
+const SHARED = fixtures();
+
+/** More opened models: a photo CNN (with a photo), a Keras 2 functional model with separable convs and a residual, a Conv1D. */
+const OTHER_MODELS: { file: string; name: string; photo?: string; maxSteps?: number }[] = [
+  { file: 'models/keras3-catdog-bn-gap/cat_dog_model.keras', name: 'cat_dog_model', photo: 'images/dog.4009.jpg' },
+  { file: 'models/keras2-separable-residual/selected_model.h5', name: 'selected_model', maxSteps: 8 },
+  { file: 'models/keras3-h5-ecg-conv1d/ecg_model.h5', name: 'ecg_model' },
+];
 
 /** Runs axe, logs everything it found, fails on serious/critical violations with the full list. */
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
@@ -72,12 +82,16 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   expect(bad, formatViolations(where, bad)).toEqual([]);
 }
 
-/** Selects every position of the layer stepper in turn and runs axe at each; fails with all the reports. */
-async function expectNoSeriousViolationsAtEveryStep(page: Page, where: string, layers: string): Promise<number> {
+/**
+ * Selects every position of the layer stepper in turn (or `maxSteps` of them, evenly spread, for
+ * big models where one axe run takes seconds) and runs axe at each; fails with all the reports.
+ */
+async function expectNoSeriousViolationsAtEveryStep(page: Page, where: string, layers: string, maxSteps = Infinity): Promise<number> {
   const steps = page.getByRole('navigation', { name: layers }).getByRole('button');
   const n = await steps.count();
   const reports: string[] = [];
-  for (let i = 0; i < n; i++) {
+  const picked = n <= maxSteps ? [...Array(n).keys()] : [...new Set(Array.from({ length: maxSteps }, (_, k) => Math.round((k * (n - 1)) / (maxSteps - 1))))];
+  for (const i of picked) {
     await steps.nth(i).click();
     await page.waitForTimeout(100);
     const heading = await page.locator('#step-heading').innerText();
@@ -311,6 +325,22 @@ for (const lang of LANGUAGES) {
         await expectNoSeriousViolations(page, `opened mnist_model.keras, saved, deleting (${lang.code})`);
         await page.getByRole('button', { name: w.keep, exact: true }).click();
       });
+    });
+
+    describe.skipIf(!SHARED.present)(`other opened models, at every layer${SHARED.skipNote}`, () => {
+      for (const m of OTHER_MODELS) {
+        it(`${m.name} has no serious or critical axe violation at any layer`, async () => {
+          const page = await open();
+          await page.getByLabel(w.openModelFile).setInputFiles(SHARED.path(m.file));
+          await page.locator('.top').filter({ hasText: m.name }).waitFor({ timeout: 90_000 });
+          if (m.photo) {
+            await page.getByLabel(w.choosePhoto).setInputFiles(SHARED.path(m.photo));
+            await page.getByText(new RegExp(m.photo.split('/')[1].replace('.', '\\.'))).first().waitFor();
+          }
+          await expectNoSeriousViolationsAtEveryStep(page, `opened ${m.name} (${lang.code})`, w.layers, m.maxSteps);
+          await page.close();
+        }, 240_000);
+      }
     });
 
     it('raised no page errors', () => {
