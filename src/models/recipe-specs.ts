@@ -85,6 +85,34 @@ export function mnistRecipe(variant: MnistVariant = 'sequential', hiddenUnits = 
   return recipe;
 }
 
+/**
+ * The course's image classifier, on MNIST: keras.io's "Simple MNIST convnet" with the course's
+ * Rescaling(1/255) first: Conv2D(32, 3x3, relu) -> MaxPooling2D -> Conv2D(64, 3x3, relu) ->
+ * MaxPooling2D -> Flatten -> Dropout(0.5) -> Dense(10, softmax), on 28 x 28 x 1 inputs.
+ */
+export function mnistCnnRecipe(config: TrainConfig = MNIST_COURSE_CONFIG): Recipe {
+  const recipe: Recipe = {
+    id: 'mnist-cnn',
+    title: 'MNIST, convolutional network',
+    inputShape: [28, 28, 1],
+    layers: [
+      { className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 },
+      { className: 'Conv2D', name: 'conv2d', filters: 32, kernelSize: [3, 3], activation: 'relu' },
+      { className: 'MaxPooling2D', name: 'max_pooling2d' },
+      { className: 'Conv2D', name: 'conv2d_1', filters: 64, kernelSize: [3, 3], activation: 'relu' },
+      { className: 'MaxPooling2D', name: 'max_pooling2d_1' },
+      { className: 'Flatten', name: 'flatten' },
+      { className: 'Dropout', name: 'dropout', rate: 0.5 },
+      { className: 'Dense', name: 'dense', units: 10, activation: 'softmax' },
+    ],
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+    python: '',
+  };
+  recipe.python = recipePython(recipe, config, { x: 'x_train', y: 'y_train' });
+  return recipe;
+}
+
 /** A Python number as the course writes it: 1/255 for a reciprocal of a whole number. */
 function pythonNumber(v: number): string {
   if (v !== 0 && Math.abs(v) < 1) {
@@ -110,7 +138,35 @@ function pythonLayer(spec: LayerSpec): string {
       return spec.offset
         ? `layers.Rescaling(${pythonNumber(spec.scale)}, offset=${pythonNumber(spec.offset)})`
         : `layers.Rescaling(${pythonNumber(spec.scale)})`;
+    case 'Conv2D': {
+      const args = [String(spec.filters), pythonPair(spec.kernelSize)];
+      if (spec.strides && (spec.strides[0] !== 1 || spec.strides[1] !== 1)) args.push(`strides=${pythonPair(spec.strides)}`);
+      if (spec.padding === 'same') args.push('padding="same"');
+      if (spec.activation && spec.activation !== 'linear') args.push(`activation="${spec.activation}"`);
+      if (spec.useBias === false) args.push('use_bias=False');
+      return `layers.Conv2D(${args.join(', ')})`;
+    }
+    case 'MaxPooling2D': {
+      const args: string[] = [];
+      if (spec.poolSize && (spec.poolSize[0] !== 2 || spec.poolSize[1] !== 2)) args.push(`pool_size=${pythonPair(spec.poolSize)}`);
+      if (spec.strides) args.push(`strides=${pythonPair(spec.strides)}`);
+      if (spec.padding === 'same') args.push('padding="same"');
+      return `layers.MaxPooling2D(${args.join(', ')})`;
+    }
+    case 'BatchNormalization': {
+      const args: string[] = [];
+      if (spec.momentum !== undefined && spec.momentum !== 0.99) args.push(`momentum=${spec.momentum}`);
+      if (spec.epsilon !== undefined && spec.epsilon !== 0.001) args.push(`epsilon=${spec.epsilon}`);
+      if (spec.center === false) args.push('center=False');
+      if (spec.scale === false) args.push('scale=False');
+      return `layers.BatchNormalization(${args.join(', ')})`;
+    }
   }
+}
+
+/** (3, 3) as Keras code writes a pair. */
+function pythonPair(p: [number, number]): string {
+  return `(${p[0]}, ${p[1]})`;
 }
 
 /** A shape as a Python tuple: (4,) or (28, 28). */

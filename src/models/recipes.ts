@@ -28,6 +28,15 @@ function tfjsLayer(l: LayerSpec, first: { inputShape?: number[] }): Layer {
       return tfl.layers.flatten({ name: l.name, ...first });
     case 'Rescaling':
       return tfl.layers.rescaling({ scale: l.scale, offset: l.offset, name: l.name, ...first });
+    case 'Conv2D':
+      return tfl.layers.conv2d({
+        filters: l.filters, kernelSize: l.kernelSize, strides: l.strides ?? [1, 1], padding: l.padding ?? 'valid',
+        activation: tfjsActivation(l.activation), useBias: l.useBias ?? true, name: l.name, ...first,
+      });
+    case 'MaxPooling2D':
+      return tfl.layers.maxPooling2d({ poolSize: l.poolSize ?? [2, 2], strides: l.strides, padding: l.padding ?? 'valid', name: l.name, ...first });
+    case 'BatchNormalization':
+      return tfl.layers.batchNormalization({ momentum: l.momentum, epsilon: l.epsilon, center: l.center, scale: l.scale, name: l.name, ...first });
   }
 }
 

@@ -34,7 +34,22 @@ export type LayerSpec =
   /** Reshapes to one axis, row by row (C order), as Keras' Flatten. No weights. */
   | { className: 'Flatten'; name: string }
   /** Keras' Rescaling: x * scale + offset, elementwise. No weights. */
-  | { className: 'Rescaling'; name: string; scale: number; offset: number };
+  | { className: 'Rescaling'; name: string; scale: number; offset: number }
+  /** Keras' Conv2D on channels_last images; defaults: strides 1, padding "valid", a bias. */
+  | {
+      className: 'Conv2D';
+      name: string;
+      filters: number;
+      kernelSize: [number, number];
+      strides?: [number, number];
+      padding?: 'valid' | 'same';
+      activation?: ActivationName;
+      useBias?: boolean;
+    }
+  /** Keras' MaxPooling2D; defaults: pool (2, 2), strides = pool, padding "valid". */
+  | { className: 'MaxPooling2D'; name: string; poolSize?: [number, number]; strides?: [number, number]; padding?: 'valid' | 'same' }
+  /** Keras' BatchNormalization over the last axis; defaults: momentum 0.99, epsilon 1e-3, center and scale. */
+  | { className: 'BatchNormalization'; name: string; momentum?: number; epsilon?: number; center?: boolean; scale?: boolean };
 
 export type LossName = 'sparse_categorical_crossentropy' | 'mean_squared_error';
 
@@ -109,7 +124,7 @@ export interface ModelBundle {
 }
 
 /** Which training engine runs a recipe: the plain-TypeScript float32 engine or tfjs ops. */
-export type EngineKind = 'fast' | 'tfjs';
+export type EngineKind = 'fast' | 'cnn' | 'tfjs';
 
 /** What `train` hands back. Stopping early keeps the weights reached so far. */
 export interface TrainResult {

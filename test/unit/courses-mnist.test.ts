@@ -39,8 +39,8 @@ describe('the MNIST course module', () => {
     expect(mnistCourse.diagnose).toBe(false);
   });
 
-  it('offers the three models, each with its Keras code', () => {
-    expect(mnistCourse.recipes.map((r) => r.id)).toEqual(['sequential', 'functional', 'rescaling']);
+  it('offers the course's three models and the CNN, each with its Keras code', () => {
+    expect(mnistCourse.recipes.map((r) => r.id)).toEqual(['sequential', 'functional', 'rescaling', 'cnn']);
     const [seq, fun, resc] = mnistCourse.recipes.map((r) => r.build(128, fit));
     expect(seq.inputShape).toEqual([28, 28]);
     expect(seq.layers.map((l) => l.className)).toEqual(['Flatten', 'Dense', 'Dense']);

@@ -6,7 +6,7 @@
  * The 60,000 + 10,000 images load only when the course opens (a dynamic import: no MNIST in the
  * first page load).
  */
-import { MNIST_COURSE_CONFIG, mnistRecipe, type MnistVariant } from '../recipe-specs';
+import { MNIST_COURSE_CONFIG, mnistCnnRecipe, mnistRecipe, type MnistVariant } from '../recipe-specs';
 import { settingRules, type Course, type CourseRecipe, type CourseSettings } from './types';
 
 const defaults: CourseSettings = {
@@ -43,6 +43,12 @@ export const mnistCourse: Course = {
     variant('sequential', 'Sequential, raw pixels 0..255', 'keras.Sequential as the course first writes it, trained on the raw grey levels 0..255.'),
     variant('functional', 'Functional API, raw pixels 0..255', 'The same model written with keras.Input and keras.Model: the same seed gives the same numbers.'),
     variant('rescaling', 'Sequential with Rescaling(1/255)', 'The improvement: Rescaling(1/255) first, so the network sees pixels in 0..1.'),
+    {
+      id: 'cnn',
+      title: 'Convolutional network (CNN)',
+      note: 'The image classifier: two Conv2D + MaxPooling2D blocks learn local strokes; hidden units do not apply. Slower to train: try fewer epochs first.',
+      build: (_hiddenUnits, fit) => mnistCnnRecipe(fit),
+    },
   ],
   fit: MNIST_COURSE_CONFIG,
   defaults,

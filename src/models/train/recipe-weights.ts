@@ -5,9 +5,11 @@
 import { createRng } from '../random';
 import { glorotUniform, zeros } from '../init';
 import type { LayerSpec, Recipe, WeightTensor } from '../types';
+import { convOutputShape, convWeightSpecs, hasConvLayers, initialConvWeights, poolOutputShape } from './cnn/spec';
 
 /** Name and shape of every weight array, in Keras' order (per Dense: kernel, then bias). */
 export function weightSpecs(recipe: Recipe): { layer: string; name: string; shape: number[] }[] {
+  if (hasConvLayers(recipe)) return convWeightSpecs(recipe).map(({ layer, name, shape }) => ({ layer, name, shape }));
   const specs: { layer: string; name: string; shape: number[] }[] = [];
   layerShapes(recipe).forEach(({ layer, inShape }) => {
     if (layer.className !== 'Dense') return;
@@ -28,6 +30,8 @@ export function layerShapes(recipe: Recipe): { layer: LayerSpec; inShape: number
   return recipe.layers.map((layer) => {
     const inShape = shape;
     if (layer.className === 'Flatten') shape = [product(shape)];
+    else if (layer.className === 'Conv2D') shape = convOutputShape(shape, layer);
+    else if (layer.className === 'MaxPooling2D') shape = poolOutputShape(shape, layer);
     else if (layer.className === 'Dense') {
       if (shape.length !== 1) {
         throw new Error(`Dense layer ${layer.name} gets input of shape (${shape.join(', ')}); put a Flatten layer before it.`);
@@ -57,6 +61,7 @@ export function inputWidth(recipe: Recipe): number {
 /** Keras' initial weights for a seed: glorot_uniform kernels, zero biases, layer by layer. */
 export function initialWeights(recipe: Recipe, seed: number): WeightTensor[] {
   const rng = createRng(seed);
+  if (hasConvLayers(recipe)) return initialConvWeights(recipe, rng);
   return weightSpecs(recipe).map((s) => ({
     ...s,
     values: s.name === 'kernel' ? glorotUniform(s.shape[0], s.shape[1], rng) : zeros(s.shape[0]),

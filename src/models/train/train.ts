@@ -14,6 +14,8 @@ import { batchRanges, splitRows } from './split';
 import { checkTrainingInputs } from './checks';
 import { compileOps } from './network';
 import { FastEngine } from './fast-engine';
+import { CnnEngine } from './cnn/cnn-engine';
+import { hasConvLayers } from './cnn/spec';
 import type { TrainEngine } from './engine';
 import { yieldToEventLoop } from './yield';
 import { loadKernels } from './wasm/kernels';
@@ -30,6 +32,8 @@ export interface TrainOptions {
 
 /** The plain-TypeScript engine runs every Dense/Activation/Dropout stack; anything else goes to tfjs. */
 export function chooseEngine(recipe: Recipe): EngineKind {
+  const lossOk = recipe.loss === 'sparse_categorical_crossentropy' || recipe.loss === 'mean_squared_error';
+  if (hasConvLayers(recipe)) return lossOk ? 'cnn' : 'tfjs';
   try {
     compileOps(recipe);
     return recipe.loss === 'sparse_categorical_crossentropy' || recipe.loss === 'mean_squared_error' ? 'fast' : 'tfjs';
@@ -52,6 +56,7 @@ export async function createEngine(
   const dropoutRng = createRng(deriveSeed(config.seed, 2));
   if (kind === 'fast') await loadKernels();
   if (kind === 'fast') return new FastEngine(recipe, data, weights, config.learningRate, dropoutRng, config.batchSize);
+  if (kind === 'cnn') return new CnnEngine(recipe, data, weights, config.learningRate, dropoutRng);
   const { TfjsEngine } = await import('./tfjs-engine');
   return new TfjsEngine(recipe, data, weights, config.learningRate, dropoutRng);
 }

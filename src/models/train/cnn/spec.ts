@@ -1,28 +1,21 @@
 /**
- * The layers a convolution recipe may hold, beyond the Dense engine's: Conv2D, MaxPooling2D and
- * BatchNormalization with Keras' defaults (strides 1, padding "valid", bias; pool 2 with strides =
- * pool; momentum 0.99, epsilon 1e-3, center and scale), and Keras' names and shapes of their weights.
+ * Recipes with convolutions (Conv2D, MaxPooling2D, BatchNormalization, with Keras' defaults:
+ * strides 1, padding "valid", bias; pool 2 with strides = pool; momentum 0.99, epsilon 1e-3,
+ * center and scale): Keras' names, shapes and initial values of their weights.
  */
-import type { ActivationName, LayerSpec, Recipe } from '../../types';
+
+/** True when a recipe needs the convolution engine (and its weight layout). */
+export function hasConvLayers(recipe: Pick<Recipe, 'layers'>): boolean {
+  return recipe.layers.some((l) => l.className === 'Conv2D' || l.className === 'MaxPooling2D' || l.className === 'BatchNormalization');
+}
+import type { LayerSpec, Recipe } from '../../types';
 import type { Rng } from '../../random';
 
-export type ConvLayerSpec =
-  | LayerSpec
-  | {
-      className: 'Conv2D';
-      name: string;
-      filters: number;
-      kernelSize: [number, number];
-      strides?: [number, number];
-      padding?: 'valid' | 'same';
-      activation?: ActivationName;
-      useBias?: boolean;
-    }
-  | { className: 'MaxPooling2D'; name: string; poolSize?: [number, number]; strides?: [number, number]; padding?: 'valid' | 'same' }
-  | { className: 'BatchNormalization'; name: string; momentum?: number; epsilon?: number; center?: boolean; scale?: boolean };
+/** Every recipe layer; the convolution engine runs all of them. */
+export type ConvLayerSpec = LayerSpec;
 
 /** A course model with convolutions: a Recipe whose layers may be any ConvLayerSpec. */
-export type ConvRecipe = Omit<Recipe, 'layers'> & { layers: ConvLayerSpec[] };
+export type ConvRecipe = Recipe;
 
 export interface ConvWeightSpec {
   layer: string;
