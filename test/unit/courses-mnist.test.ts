@@ -39,7 +39,7 @@ describe('the MNIST course module', () => {
     expect(mnistCourse.diagnose).toBe(false);
   });
 
-  it('offers the course's three models and the CNN, each with its Keras code', () => {
+  it("offers the course's three models and the CNN, each with its Keras code", () => {
     expect(mnistCourse.recipes.map((r) => r.id)).toEqual(['sequential', 'functional', 'rescaling', 'cnn']);
     const [seq, fun, resc] = mnistCourse.recipes.map((r) => r.build(128, fit));
     expect(seq.inputShape).toEqual([28, 28]);
