@@ -15,6 +15,8 @@
  */
 import { tf, type LayersModel } from './tf';
 import { DenseNetwork } from './train/network';
+import { ConvNetwork } from './train/cnn/conv-network';
+import { hasConvLayers } from './train/cnn/spec';
 import { yieldToEventLoop } from './train/yield';
 import { loadKernels } from './train/wasm/kernels';
 import { sparseCategoricalCrossentropyRow } from './train/losses';
@@ -180,9 +182,11 @@ export async function evaluateRecipe(
   options: EvaluateOptions = {},
 ): Promise<EvaluationResult> {
   checkData(data);
-  await loadKernels();
-  const chunk = options.chunkRows ?? 500;
-  const net = new DenseNetwork(recipe, weights, { capacity: chunk });
+  const conv = hasConvLayers(recipe);
+  if (!conv) await loadKernels();
+  // The convolution engine's im2col takes memory per row: smaller chunks there.
+  const chunk = options.chunkRows ?? (conv ? 128 : 500);
+  const net = conv ? new ConvNetwork(recipe, weights) : new DenseNetwork(recipe, weights, { capacity: chunk });
   if (net.inWidth !== data.features) {
     throw new Error(`The model takes ${net.inWidth} values per input, the data set "${data.title}" has ${data.features}.`);
   }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/models/tf';
 import { evaluateModel, evaluateRecipe, summarizePredictions } from '../../src/models/evaluate';
 import { buildModel, initialWeights, mnistRecipe } from '../../src/models/recipes';
+import { mnistCnnRecipe } from '../../src/models/recipe-specs';
 import type { Dataset, Recipe, WeightTensor } from '../../src/models/types';
 import { loadMnistNode } from './mnist-node';
 
@@ -156,4 +157,19 @@ describe('evaluate on MNIST test images', () => {
     }
     model.dispose();
   });
+
+  it('the course CNN (convolution engine) and its tfjs model agree on 300 test images', async () => {
+    const { test } = await loadMnistNode();
+    const part: Dataset = { ...test, rows: 300, x: test.x.subarray(0, 300 * 784), y: test.y.subarray(0, 300) };
+    const recipe = mnistCnnRecipe();
+    const w = initialWeights(recipe, 3);
+    const model = buildModel(recipe, w);
+    const b = await evaluateModel(model, part);
+    const a = await evaluateRecipe(recipe, w, part);
+    let same = 0;
+    for (let i = 0; i < 300; i++) if (a.predicted[i] === b.predicted[i]) same++;
+    expect(same).toBeGreaterThanOrEqual(299);
+    expect(a.loss).toBeCloseTo(b.loss, 4);
+    model.dispose();
+  }, 120_000);
 });
