@@ -113,6 +113,62 @@ export function mnistCnnRecipe(config: TrainConfig = MNIST_COURSE_CONFIG): Recip
   return recipe;
 }
 
+/** The photo panel's defaults: image_dataset_from_directory's split and a short fit. */
+export const PHOTO_DEFAULT_CONFIG: Readonly<TrainConfig> = {
+  epochs: 5,
+  learningRate: 0.001,
+  batchSize: 32,
+  validationSplit: 0.2,
+  seed: 1337,
+};
+
+/**
+ * The course's image classifier on the learner's own photos (a small keras.io "Image
+ * classification from scratch"): Rescaling(1/255) -> Conv2D(16, 3x3, relu) -> MaxPooling2D ->
+ * Conv2D(32, 3x3, relu) -> MaxPooling2D -> BatchNormalization -> Flatten -> Dropout(0.3) ->
+ * Dense(classes, softmax) on height x width x 3 inputs. Its Keras code reads the folder with
+ * `image_dataset_from_directory(..., subset="both")` and fits with `validation_data=val_ds`.
+ */
+export function photoCnnRecipe(height: number, width: number, classes: number, config: TrainConfig = PHOTO_DEFAULT_CONFIG, directory = 'photos'): Recipe {
+  for (const [name, v] of [['height', height], ['width', width]] as const) {
+    // Two valid 3x3 convolutions and two 2x2 poolings need at least 10 pixels.
+    if (!Number.isInteger(v) || v < 10) throw new Error(`The image ${name} must be a whole number of at least 10 pixels, got ${v}.`);
+  }
+  if (!Number.isInteger(classes) || classes < 2) throw new Error(`A classifier needs at least 2 classes (one folder each), got ${classes}.`);
+  const recipe: Recipe = {
+    id: 'photo-cnn',
+    title: 'Your photos, convolutional network',
+    inputShape: [height, width, 3],
+    layers: [
+      { className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 },
+      { className: 'Conv2D', name: 'conv2d', filters: 16, kernelSize: [3, 3], activation: 'relu' },
+      { className: 'MaxPooling2D', name: 'max_pooling2d' },
+      { className: 'Conv2D', name: 'conv2d_1', filters: 32, kernelSize: [3, 3], activation: 'relu' },
+      { className: 'MaxPooling2D', name: 'max_pooling2d_1' },
+      { className: 'BatchNormalization', name: 'batch_normalization' },
+      { className: 'Flatten', name: 'flatten' },
+      { className: 'Dropout', name: 'dropout', rate: 0.3 },
+      { className: 'Dense', name: 'dense', units: classes, activation: 'softmax' },
+    ],
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+    python: '',
+  };
+  const dir = JSON.stringify(directory);
+  const model = recipePython(recipe).split('\n');
+  const compileAt = model.findIndex((l) => l.startsWith('model.compile('));
+  model[compileAt] = `model.compile(${optimizerArg(config)}loss="${recipe.loss}", metrics=["accuracy"])`;
+  recipe.python = [
+    ...model.slice(0, 3),
+    'train_ds, val_ds = keras.utils.image_dataset_from_directory(',
+    `    ${dir}, validation_split=${config.validationSplit}, subset="both", seed=${config.seed}, image_size=(${height}, ${width}))`,
+    '',
+    ...model.slice(3),
+    `history = model.fit(train_ds, epochs=${config.epochs}, validation_data=val_ds)`,
+  ].join('\n');
+  return recipe;
+}
+
 /** A Python number as the course writes it: 1/255 for a reciprocal of a whole number. */
 function pythonNumber(v: number): string {
   if (v !== 0 && Math.abs(v) < 1) {
