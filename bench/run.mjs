@@ -43,9 +43,12 @@ const stats = (xs) => {
 };
 
 console.log('Building the app and the benchmark page (production)…');
-await build({ root: here('..'), logLevel: 'warn' });
+// The bench page first (it empties dist-bench/), then the app into dist-bench/app: its own copy,
+// so a build of dist/ by someone else meanwhile (the e2e tests build there) cannot pull files away.
 if (!only) await build({ configFile: here('./vite.config.ts') });
-const app = await serveDir(here('../dist'));
+const appDir = here('../dist-bench/app');
+await build({ root: here('..'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+const app = await serveDir(appDir);
 const benchSite = await serveDir(here('../dist-bench'));
 const browser = await chromium.launch(launchOptions);
 
@@ -147,7 +150,7 @@ try {
   let result = { ...previous, date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length, chromium: browser.version() } };
   if (!only) {
     result = { ...result, ...(await benchIris()) };
-    const bundle = await measureInitialJs(browser, app.url, here('../dist'));
+    const bundle = await measureInitialJs(browser, app.url, appDir);
     result.bundle = { ...previous.bundle, ...bundle };
     console.log(`\n| first page load | ${bundle.initialJsGzipKiB.toFixed(1)} KiB of JS (gzip) before the app runs, budget ${bundle.initialJsBudgetKiB} | ${bundle.firstLoadJsGzipKiB.toFixed(1)} KiB in ${bundle.files.length} files once the network is idle (TensorFlow.js loads beside the page); MNIST fetched: ${bundle.mnistRequests} requests |`);
   }
