@@ -183,10 +183,10 @@ export async function evaluateRecipe(
 ): Promise<EvaluationResult> {
   checkData(data);
   const conv = hasConvLayers(recipe);
-  if (!conv) await loadKernels();
+  await loadKernels();
   // The convolution engine's im2col takes memory per row: smaller chunks there.
   const chunk = options.chunkRows ?? (conv ? 128 : 500);
-  const net = conv ? new ConvNetwork(recipe, weights) : new DenseNetwork(recipe, weights, { capacity: chunk });
+  const net = conv ? new ConvNetwork(recipe, weights, { simd: true, capacity: chunk }) : new DenseNetwork(recipe, weights, { capacity: chunk });
   if (net.inWidth !== data.features) {
     throw new Error(`The model takes ${net.inWidth} values per input, the data set "${data.title}" has ${data.features}.`);
   }

@@ -123,3 +123,44 @@ describe('ConvNetwork against tfjs', () => {
     expect(maxAbs(a, c)).toBeGreaterThan(1e-3);
   });
 });
+
+describe('ConvNetwork on the WebAssembly SIMD kernels', () => {
+  it('gives the outputs and gradients of the plain-TypeScript network (float32 rounding apart)', async () => {
+    const { loadKernels } = await import('../../src/models/train/wasm/kernels');
+    expect(await loadKernels()).toBe(true);
+    const recipe: ConvRecipe = {
+      ...RECIPE,
+      inputShape: [12, 12],
+      layers: [
+        RECIPE.layers[0],
+        { className: 'Conv2D', name: 'conv2d', filters: 8, kernelSize: [3, 3], activation: 'relu' },
+        { className: 'MaxPooling2D', name: 'max_pooling2d' },
+        { className: 'Conv2D', name: 'conv2d_1', filters: 32, kernelSize: [3, 3], padding: 'same', activation: 'relu' },
+        { className: 'Flatten', name: 'flatten' },
+        { className: 'Dense', name: 'dense', units: 5, activation: 'softmax' },
+      ],
+    };
+    const w = initialConvWeights(recipe, createRng(8));
+    const n = 6;
+    const { x, y } = data(n, 4);
+    const run = (simd: boolean) => {
+      const net = new ConvNetwork(recipe, w, { simd, capacity: 16 });
+      expect(net.arena !== null).toBe(simd);
+      net.loadRange(x, 0, n);
+      const out = Float32Array.from(net.forward(n, null).subarray(0, n * 5));
+      const d = new Float32Array(n * 5);
+      sparseCategoricalCrossentropy(out, y, n, 5, d, true);
+      net.backward(d, n);
+      return { out, grads: net.grads.map((g) => Float32Array.from(g)) };
+    };
+    const a = run(true);
+    const b = run(false);
+    expect(maxAbs(a.out, b.out)).toBeLessThan(1e-6);
+    a.grads.forEach((g, i) => {
+      const scale = Math.max(1e-6, ...Array.from(b.grads[i], Math.abs));
+      expect(maxAbs(g, b.grads[i]) / scale).toBeLessThan(1e-5);
+    });
+    // The gradients are not all zero (the comparison is not between two empty arrays).
+    expect(Math.max(...Array.from(a.grads[2], Math.abs))).toBeGreaterThan(1e-6);
+  });
+});

@@ -56,7 +56,10 @@ export async function createEngine(
   const dropoutRng = createRng(deriveSeed(config.seed, 2));
   if (kind === 'fast') await loadKernels();
   if (kind === 'fast') return new FastEngine(recipe, data, weights, config.learningRate, dropoutRng, config.batchSize);
-  if (kind === 'cnn') return new CnnEngine(recipe, data, weights, config.learningRate, dropoutRng);
+  if (kind === 'cnn') {
+    await loadKernels();
+    return new CnnEngine(recipe, data, weights, config.learningRate, dropoutRng, config.batchSize);
+  }
   const { TfjsEngine } = await import('./tfjs-engine');
   return new TfjsEngine(recipe, data, weights, config.learningRate, dropoutRng);
 }

@@ -14,7 +14,7 @@ import type { ConvRecipe } from './spec';
 /** Rows per forward pass when evaluating (im2col of a 28x28 conv takes ~24 KB per row). */
 const EVAL_CHUNK = 128;
 
-export const CNN_ENGINE_LABEL = 'Layer Lens convolution engine (plain TypeScript, im2col)';
+export const CNN_ENGINE_LABEL = 'Layer Lens convolution engine (im2col, WebAssembly SIMD where available)';
 
 export class CnnEngine implements TrainEngine {
   readonly label = CNN_ENGINE_LABEL;
@@ -30,12 +30,14 @@ export class CnnEngine implements TrainEngine {
     weights: WeightTensor[],
     learningRate: number,
     private readonly dropoutRng: Rng,
+    batchSize = 32,
   ) {
-    this.net = new ConvNetwork(recipe, weights);
+    // On the SIMD kernels when loadKernels() has resolved with SIMD (else plain TypeScript).
+    this.net = new ConvNetwork(recipe, weights, { simd: true, capacity: Math.max(batchSize, EVAL_CHUNK) });
     if (data.features !== this.net.inWidth) {
       throw new Error(`The model takes ${this.net.inWidth} values per example, the data has ${data.features}.`);
     }
-    this.optimizer = new RmsProp(this.net.trainable().weights.map((w) => w.length), learningRate);
+    this.optimizer = new RmsProp(this.net.trainable().weights.map((w) => w.length), learningRate, undefined, undefined, this.net.arena);
     this.classify = recipe.loss === 'sparse_categorical_crossentropy';
   }
 

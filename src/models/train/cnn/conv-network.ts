@@ -8,10 +8,22 @@ import type { ActivationName, WeightTensor } from '../../types';
 import type { Rng } from '../../random';
 import { activationBackward, activationForward } from './activations';
 import { batchNormBackward, batchNormInference, batchNormTrainForward, createBatchNormCache, updateMovingStatistics, type BatchNormCache } from './batchnorm';
-import { conv2dBackward, conv2dForward, conv2dGeometry, type Conv2DGeometry } from './conv2d';
+import { col2im, conv2dBackward, conv2dForward, conv2dGeometry, im2col, type Conv2DGeometry } from './conv2d';
 import { gemmNN, gemmNT, gemmTN } from './gemm';
 import { maxPool2dBackward, maxPool2dForward, pool2dGeometry, type Pool2DGeometry } from './pool2d';
 import { convWeightSpecs, imageShape, type ConvRecipe, type ConvWeightSpec } from './spec';
+import { KernelArena } from '../wasm/kernels';
+
+export interface ConvNetworkOptions {
+  /**
+   * Run the matrix products on the WebAssembly SIMD kernels (loadKernels() must have resolved;
+   * without SIMD the network stays in plain TypeScript). Every buffer then lives in the kernels'
+   * memory, sized for `capacity` rows at most.
+   */
+  simd?: boolean;
+  /** The largest batch (rows) the network will see; required with `simd`. */
+  capacity?: number;
+}
 
 type Op =
   | { kind: 'conv'; spec: Extract<ConvRecipe['layers'][number], { className: 'Conv2D' }>; kernel: number; bias: number; activation: ActivationName; inShape: number[]; outShape: number[] }
@@ -108,24 +120,70 @@ export class ConvNetwork {
   readonly outWidth: number;
   private readonly ops: Op[];
   private capacity = 0;
-  private input = new Float32Array(0);
+  private input: Float32Array = new Float32Array(0);
   private buffers: OpBuffers[] = [];
   private conv: (Conv2DGeometry | null)[] = [];
   private pool: (Pool2DGeometry | null)[] = [];
   private training = false;
+  /** The SIMD kernels and their memory, when the network runs on them. */
+  readonly arena: KernelArena | null = null;
+  /** Per op: the kernel transposed (filters x taps), for dX = dY @ kernel^T on the SIMD kernel. */
+  private transposed: (Float32Array | null)[] = [];
+  /** Zeros standing in for a missing bias on the SIMD kernel (widest output or input). */
+  private zeros: Float32Array = new Float32Array(0);
 
-  constructor(private readonly recipe: ConvRecipe, weights: WeightTensor[]) {
+  constructor(private readonly recipe: ConvRecipe, weights: WeightTensor[], options: ConvNetworkOptions = {}) {
     this.specs = convWeightSpecs(recipe);
     this.ops = compile(recipe, this.specs);
+    this.inWidth = size(imageShape(recipe.inputShape));
+    this.outWidth = this.ops.length ? size(outShapeOf(this.ops[this.ops.length - 1])) : this.inWidth;
+    if (options.simd && options.capacity) {
+      const plan = this.bufferPlan(options.capacity);
+      const weightFloats = this.specs.reduce((sum, s) => sum + 2 * KernelArena.size(size(s.shape)) * 2, 0);
+      this.arena = KernelArena.create(plan.floats + weightFloats + 16, plan.scratch);
+    }
+    const alloc = (n: number) => this.alloc(n);
     this.weights = this.specs.map((s) => {
       const w = weights.find((t) => t.layer === s.layer && t.name === s.name);
       if (!w) throw new Error(`No weights given for ${s.layer}/${s.name}.`);
       if (w.values.length !== size(s.shape)) throw new Error(`${s.layer}/${s.name} needs shape [${s.shape.join(', ')}].`);
-      return new Float32Array(w.values);
+      const a = alloc(w.values.length);
+      a.set(w.values);
+      return a;
     });
-    this.grads = this.specs.map((s, i) => new Float32Array(s.trainable ? this.weights[i].length : 0));
-    this.inWidth = size(imageShape(recipe.inputShape));
-    this.outWidth = this.ops.length ? size(outShapeOf(this.ops[this.ops.length - 1])) : this.inWidth;
+    this.grads = this.specs.map((s, i) => alloc(s.trainable ? this.weights[i].length : 0));
+    if (this.arena && options.capacity) this.ensureCapacity(options.capacity);
+  }
+
+  private alloc(n: number): Float32Array {
+    return this.arena ? this.arena.alloc(n) : new Float32Array(n);
+  }
+
+  /** Floats every batch buffer takes for `n` rows (each rounded as the arena rounds), and the scratch the kernels need. */
+  private bufferPlan(n: number): { floats: number; scratch: number } {
+    const r = (k: number) => KernelArena.size(k);
+    let floats = r(n * this.inWidth);
+    let scratch = n;
+    let inShape = imageShape(this.recipe.inputShape);
+    for (const op of this.ops) {
+      const out = n * size(outShapeOf(op));
+      floats += r(out) + r(n * size(inShape));
+      if (op.kind === 'conv') {
+        const [oh, ow, f] = op.outShape;
+        const taps = op.spec.kernelSize[0] * op.spec.kernelSize[1] * op.inShape[2];
+        floats += 2 * r(n * oh * ow * taps) + r(out) + r(taps * f) + r(Math.max(taps, f));
+        scratch = Math.max(scratch, n * oh * ow, taps, f);
+      } else if (op.kind === 'dense') {
+        floats += r(out) + r(op.inW * op.outW) + r(Math.max(op.inW, op.outW));
+        scratch = Math.max(scratch, op.inW, op.outW);
+      } else if (op.kind === 'dropout') {
+        floats += r(out);
+      } else if (op.kind === 'batchnorm') {
+        floats += r(out);
+      }
+      inShape = outShapeOf(op);
+    }
+    return { floats, scratch };
   }
 
   /** True when the network ends in a softmax (its rows sum to 1: the loss need not renormalise). */
@@ -142,29 +200,34 @@ export class ConvNetwork {
 
   private ensureCapacity(n: number): void {
     if (n <= this.capacity) return;
+    if (this.arena && this.capacity > 0) throw new Error(`Internal error: a batch of ${n} rows is larger than the network's capacity of ${this.capacity}.`);
     this.capacity = n;
-    this.input = new Float32Array(n * this.inWidth);
+    this.input = this.alloc(n * this.inWidth);
+    this.transposed = this.ops.map((op) =>
+      this.arena && op.kind === 'conv' && op.spec.filters % 4 === 0 ? this.alloc(op.spec.kernelSize[0] * op.spec.kernelSize[1] * op.inShape[2] * op.spec.filters) : null,
+    );
+    this.zeros = this.alloc(Math.max(4, ...this.ops.map((op) => (op.kind === 'conv' ? Math.max(op.spec.filters, op.spec.kernelSize[0] * op.spec.kernelSize[1] * op.inShape[2]) : 0))));
     let inShape = imageShape(this.recipe.inputShape);
     this.conv = [];
     this.pool = [];
     this.buffers = this.ops.map((op) => {
       const outSize = n * size(outShapeOf(op));
       const inSize = n * size(inShape);
-      const b: OpBuffers = { out: new Float32Array(outSize), dIn: new Float32Array(inSize) };
+      const b: OpBuffers = { out: this.alloc(outSize), dIn: this.alloc(inSize) };
       let conv: Conv2DGeometry | null = null;
       let pool: Pool2DGeometry | null = null;
       if (op.kind === 'conv') {
         conv = conv2dGeometry([n, op.inShape[0], op.inShape[1], op.inShape[2]], [op.spec.kernelSize[0], op.spec.kernelSize[1], op.inShape[2], op.spec.filters], op.spec.strides ?? [1, 1], op.spec.padding ?? 'valid');
-        b.cols = new Float32Array(n * conv.oh * conv.ow * conv.kh * conv.kw * conv.c);
-        b.dcols = new Float32Array(b.cols.length);
-        b.pre = new Float32Array(outSize);
+        b.cols = this.alloc(n * conv.oh * conv.ow * conv.kh * conv.kw * conv.c);
+        b.dcols = this.alloc(b.cols.length);
+        b.pre = this.alloc(outSize);
       } else if (op.kind === 'dense') {
-        b.pre = new Float32Array(outSize);
+        b.pre = this.alloc(outSize);
       } else if (op.kind === 'pool') {
         pool = pool2dGeometry([n, op.inShape[0], op.inShape[1], op.inShape[2]], op.pool, op.strides, op.padding);
         b.argmax = new Int32Array(outSize);
       } else if (op.kind === 'dropout') {
-        b.mask = new Float32Array(outSize);
+        b.mask = this.alloc(outSize);
       } else if (op.kind === 'batchnorm') {
         b.bn = createBatchNormCache(outSize, op.shape[op.shape.length - 1]);
       }
@@ -213,7 +276,13 @@ export class ConvNetwork {
       switch (op.kind) {
         case 'conv': {
           const g = this.conv[i] as Conv2DGeometry;
-          conv2dForward(x, this.weights[op.kernel], op.bias >= 0 ? this.weights[op.bias] : null, g, b.cols as Float32Array, b.pre as Float32Array);
+          if (this.arena && op.spec.filters % 4 === 0) {
+            im2col(x, g, b.cols as Float32Array);
+            const bias = op.bias >= 0 ? this.weights[op.bias] : this.zeros;
+            this.arena.denseForward(b.cols as Float32Array, this.weights[op.kernel], bias, b.pre as Float32Array, g.n * g.oh * g.ow, g.kh * g.kw * g.c, g.f);
+          } else {
+            conv2dForward(x, this.weights[op.kernel], op.bias >= 0 ? this.weights[op.bias] : null, g, b.cols as Float32Array, b.pre as Float32Array);
+          }
           activationForward(op.activation, b.pre as Float32Array, b.out, count, op.outShape[2]);
           break;
         }
@@ -289,7 +358,12 @@ export class ConvNetwork {
           const g = this.conv[i] as Conv2DGeometry;
           const dPre = b.pre as Float32Array; // reused: the pre-activation is not needed any more
           activationBackward(op.activation, b.out, dy, dPre, count, op.outShape[2]);
-          conv2dBackward(dPre, this.weights[op.kernel], g, b.cols as Float32Array, this.grads[op.kernel], op.bias >= 0 ? this.grads[op.bias] : null, needDx ? b.dIn : null, b.dcols as Float32Array);
+          const kt = this.transposed[i];
+          if (this.arena && kt) {
+            this.convBackwardSimd(this.arena, kt, op.kernel, op.bias, g, b, dPre, needDx);
+          } else {
+            conv2dBackward(dPre, this.weights[op.kernel], g, b.cols as Float32Array, this.grads[op.kernel], op.bias >= 0 ? this.grads[op.bias] : null, needDx ? b.dIn : null, b.dcols as Float32Array);
+          }
           break;
         }
         case 'pool': {
@@ -333,6 +407,30 @@ export class ConvNetwork {
       }
       dy = b.dIn;
     }
+  }
+
+  /**
+   * Conv2D gradients on the SIMD kernels: dKernel = cols^T @ dY, and dcols = dY @ kernel^T as a
+   * product with the transposed kernel (zeros in dY, from ReLU and pooling, are skipped), then col2im.
+   */
+  private convBackwardSimd(arena: KernelArena, kt: Float32Array, kernel: number, bias: number, g: Conv2DGeometry, b: OpBuffers, dPre: Float32Array, needDx: boolean): void {
+    const M = g.n * g.oh * g.ow;
+    const taps = g.kh * g.kw * g.c;
+    arena.denseKernelGrad(b.cols as Float32Array, dPre, this.grads[kernel], M, taps, g.f);
+    if (bias >= 0) {
+      const dB = this.grads[bias];
+      dB.fill(0);
+      for (let m = 0; m < M; m++) for (let j = 0; j < g.f; j++) dB[j] += dPre[m * g.f + j];
+    }
+    if (!needDx) return;
+    const w = this.weights[kernel];
+    if (taps % 4 === 0) {
+      for (let t = 0; t < taps; t++) for (let f = 0; f < g.f; f++) kt[f * taps + t] = w[t * g.f + f];
+      arena.denseForward(dPre, kt, this.zeros, b.dcols as Float32Array, M, g.f, taps);
+    } else {
+      gemmNT(M, g.f, taps, dPre, w, b.dcols as Float32Array);
+    }
+    col2im(b.dcols as Float32Array, g, b.dIn);
   }
 
   /** A copy of every weight, Keras-named. */
