@@ -1,7 +1,7 @@
 /** The regression views: price, predicted-vs-actual scatter (click picks a row), residuals, evaluate table, scaler, Dropout's modes. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import PriceOutput from '../../src/viz/regression/PriceOutput.svelte';
 import PredictedActualScatter from '../../src/viz/regression/PredictedActualScatter.svelte';
 import ResidualHistogram from '../../src/viz/regression/ResidualHistogram.svelte';
@@ -71,6 +71,22 @@ describe('regression views', () => {
     await screen.rerender({ marker: { predicted: 0.6, row: 12345 } });
     await expect.element(screen.getByText('your district (row 12345)')).toBeVisible();
     await page.screenshot({ path: '__screenshots__/regression/scatter.png', element: screen.container });
+  });
+
+  it('picks a row by keyboard too: a row number and Enter', async () => {
+    const { actual, pred } = fakeData();
+    const picked: number[] = [];
+    const screen = await render(PredictedActualScatter, {
+      predictions: pred, actual, trainRows: 15480, cap: CAP, dollars: 100000, format: (v: number) => formatDollars(v),
+      onselect: (r: number) => picked.push(r),
+    });
+    const field = screen.getByRole('spinbutton', { name: 'Or by keyboard: district row' });
+    await userEvent.fill(field, '20639');
+    await userEvent.keyboard('{Enter}');
+    expect(picked).toEqual([20639]);
+    await userEvent.fill(field, '20640'); // past the last row: nothing picked
+    await userEvent.click(screen.getByRole('button', { name: 'Use this row' }));
+    expect(picked).toEqual([20639]);
   });
 
   it('counts residuals in dollar bins and marks the learner\'s district', async () => {
