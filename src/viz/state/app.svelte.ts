@@ -369,6 +369,20 @@ export class AppState {
     return ok;
   }
 
+  /** A model trained in the app outside the courses (the learner's photos), shown like an opened file. */
+  openTrained(recipe: Recipe, weights: WeightTensor[], title: string, classNames: string[]): boolean {
+    const [h, w, c] = recipe.inputShape;
+    const featureNames = Array.from({ length: h * w * c }, (_, i) => pixelName(i, w, c));
+    let model: ModelBundle['model'];
+    try {
+      model = this.#tf.buildModel(recipe, weights);
+    } catch (e) {
+      this.error = `The trained model could not be built: ${(e as Error).message}`;
+      return false;
+    }
+    return this.openBundle({ model, info: { title, featureNames, classNames: [...classNames], scaler: null, featureRanges: null } });
+  }
+
   /** For an image model from a file: the test images of a course whose images it takes. */
   async #findTestSet(): Promise<void> {
     const shape = this.imageShape;
