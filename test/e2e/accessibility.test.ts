@@ -20,6 +20,8 @@ interface Language {
   /** The visible words the test looks for. */
   words: {
     train: string;
+    /** The course model's training form (other forms may have a Train button too). */
+    trainingForm: string;
     evaluate: string;
     housingEvaluate: string;
     housingEvaluateTable: string;
@@ -44,6 +46,7 @@ const LANGUAGES: Language[] = [
     url: (hash) => hash,
     words: {
       train: 'Train',
+      trainingForm: 'Training',
       evaluate: 'Evaluate',
       housingEvaluate: 'Run model.evaluate(x, y)',
       housingEvaluateTable: 'model.evaluate(x, y)',
@@ -109,6 +112,9 @@ for (const lang of LANGUAGES) {
     let browser: Browser;
     const errors: string[] = [];
 
+    const trainButton = (page: Page) =>
+      page.getByRole('form', { name: w.trainingForm, exact: true }).getByRole('button', { name: w.train, exact: true });
+
     async function open(hash = ''): Promise<Page> {
       const opened = await openApp(browser, lang.url(hash));
       opened.page.on('pageerror', (e) => errors.push(String(e)));
@@ -128,7 +134,7 @@ for (const lang of LANGUAGES) {
       beforeAll(async () => {
         page = await open();
         await expectNoSeriousViolations(page, `Iris, first view, untrained (${lang.code})`);
-        await page.getByRole('button', { name: w.train, exact: true }).click();
+        await trainButton(page).click();
         await page.locator('[data-training="idle"]').waitFor({ timeout: 60_000 });
         await page.getByRole('navigation', { name: w.layers }).getByRole('button').nth(1).click();
       });
@@ -169,7 +175,7 @@ for (const lang of LANGUAGES) {
         expect(wanted.stepper).toBe(true);
         for (let i = 0; i < 400; i++) {
           await page.keyboard.press('Tab');
-          const info = await page.evaluate((layers) => {
+          const info = await page.evaluate(({ layers, form }) => {
             const el = document.activeElement as HTMLElement | null;
             if (!el || el === document.body) return null;
             return {
@@ -177,10 +183,11 @@ for (const lang of LANGUAGES) {
               text: (el.textContent ?? '').trim(),
               tag: el.tagName,
               inStepper: el.closest(`nav[aria-label="${layers}"]`) !== null,
+              inTrainingForm: el.closest(`form[aria-label="${form}"]`) !== null,
             };
-          }, w.layers);
+          }, { layers: w.layers, form: w.trainingForm });
           if (!info) continue;
-          if (info.tag === 'BUTTON' && info.text === w.train) reached.add('train');
+          if (info.tag === 'BUTTON' && info.text === w.train && info.inTrainingForm) reached.add('train');
           if (info.inStepper) reached.add('stepper');
           if (info.id && wanted.fields.includes(info.id)) reached.add(`field:${info.id}`);
           if (reached.size === 2 + wanted.fields.length) break;
@@ -198,7 +205,7 @@ for (const lang of LANGUAGES) {
 
       it('a control focused by keyboard has a visible outline with enough contrast', async () => {
         const targets = [
-          page.getByRole('button', { name: w.train, exact: true }),
+          trainButton(page),
           page.getByRole('navigation', { name: w.layers }).locator('button[aria-current="step"]'),
           page.getByLabel(w.badInputField, { exact: true }),
           page.getByLabel(`${w.badInputField} (slider)`, { exact: true }),
