@@ -164,3 +164,29 @@ describe('ConvNetwork on the WebAssembly SIMD kernels', () => {
     expect(Math.max(...Array.from(a.grads[2], Math.abs))).toBeGreaterThan(1e-6);
   });
 });
+
+describe('ConvNetwork buffers larger than the batch', () => {
+  for (const simd of [false, true]) {
+    it(`a batch of 6 after a pass of 16 rows gives the gradients of a fresh network (${simd ? 'SIMD' : 'plain TypeScript'})`, async () => {
+      const { loadKernels } = await import('../../src/models/train/wasm/kernels');
+      await loadKernels();
+      const w = initialConvWeights(RECIPE, createRng(12));
+      const big = data(16, 21);
+      const { x, y } = data(6, 22);
+      const run = (net: ConvNetwork) => {
+        net.loadRange(x, 0, 6);
+        const out = net.forward(6, createRng(5)); // training mode: BatchNormalization uses this batch
+        const d = new Float32Array(30);
+        sparseCategoricalCrossentropy(out, y, 6, 5, d, true);
+        net.backward(d, 6);
+        return net.grads.map((g) => Float32Array.from(g));
+      };
+      const used = new ConvNetwork(RECIPE, w, { simd, capacity: 16 });
+      used.loadRange(big.x, 0, 16);
+      used.forward(16, createRng(1)); // fills every buffer row with another batch's numbers
+      const a = run(used);
+      const b = run(new ConvNetwork(RECIPE, w, { simd, capacity: 6 }));
+      a.forEach((g, i) => expect(maxAbs(g, b[i]), `weight ${i}`).toBeLessThan(1e-6));
+    });
+  }
+});

@@ -275,7 +275,7 @@ export class ConvNetwork {
       const count = n * size(outShapeOf(op));
       switch (op.kind) {
         case 'conv': {
-          const g = this.conv[i] as Conv2DGeometry;
+          const g: Conv2DGeometry = { ...(this.conv[i] as Conv2DGeometry), n }; // this batch's rows, not the capacity
           if (this.arena && op.spec.filters % 4 === 0) {
             im2col(x, g, b.cols as Float32Array);
             const bias = op.bias >= 0 ? this.weights[op.bias] : this.zeros;
@@ -287,7 +287,7 @@ export class ConvNetwork {
           break;
         }
         case 'pool':
-          maxPool2dForward(x, this.pool[i] as Pool2DGeometry, b.out, b.argmax as Int32Array);
+          maxPool2dForward(x, { ...(this.pool[i] as Pool2DGeometry), n }, b.out, b.argmax as Int32Array);
           break;
         case 'batchnorm': {
           const c = op.shape[op.shape.length - 1];
@@ -355,7 +355,7 @@ export class ConvNetwork {
       const count = n * size(outShapeOf(op));
       switch (op.kind) {
         case 'conv': {
-          const g = this.conv[i] as Conv2DGeometry;
+          const g: Conv2DGeometry = { ...(this.conv[i] as Conv2DGeometry), n };
           const dPre = b.pre as Float32Array; // reused: the pre-activation is not needed any more
           activationBackward(op.activation, b.out, dy, dPre, count, op.outShape[2]);
           const kt = this.transposed[i];
@@ -367,7 +367,7 @@ export class ConvNetwork {
           break;
         }
         case 'pool': {
-          const g = this.pool[i] as Pool2DGeometry;
+          const g: Pool2DGeometry = { ...(this.pool[i] as Pool2DGeometry), n };
           maxPool2dBackward(dy, b.argmax as Int32Array, count, b.dIn, g.n * g.h * g.w * g.c);
           break;
         }
