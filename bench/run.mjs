@@ -13,12 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { serveDir } from './serve.mjs';
 import { benchMnist } from './mnist.mjs';
 import { benchHousing } from './housing.mjs';
+import { benchCnn } from './cnn.mjs';
 import { measureInitialJs } from './bundle.mjs';
 
 /** The course modules: key in bench.json -> its benchmark. */
 const COURSES = [
   ['mnist', benchMnist],
   ['housing', benchHousing],
+  ['cnn', benchCnn],
 ];
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 

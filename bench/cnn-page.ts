@@ -1,0 +1,140 @@
+/**
+ * Image-network benchmark page (bench/cnn.mjs builds and drives it), issues 9 and 12: one training
+ * step (batch 32) of the MNIST CNN recipe and of a 64x64x3 photo CNN of the course's shape, Layer
+ * Lens' convolution engine beside tfjs `trainOnBatch` on the cpu backend; one MNIST epoch of the CNN;
+ * evaluate of the CNN on the 10,000 test images; one trace of a 150x150x3 photo through a four-block
+ * Conv2D + MaxPooling2D network.
+ */
+import { tf, tfl } from '../src/models/tf';
+import { buildModel, initialWeights } from '../src/models/recipes';
+import { MNIST_COURSE_CONFIG, mnistCnnRecipe } from '../src/models/recipe-specs';
+import { loadMnist } from '../src/models/data/mnist';
+import { train } from '../src/models/train';
+import { CnnEngine } from '../src/models/train/cnn/cnn-engine';
+import { loadKernels } from '../src/models/train/wasm/kernels';
+import { createRng } from '../src/models/random';
+import { evaluateRecipe } from '../src/models/evaluate';
+import { createTracer } from '../src/inspector/trace';
+import type { Dataset, Recipe } from '../src/models/types';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A photo classifier of the course's shape (keras.io "image classification from scratch", small). */
+function photoRecipe(): Recipe {
+  return {
+    id: 'photo-cnn', title: 'photo CNN', inputShape: [64, 64, 3], loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'], python: '',
+    layers: [
+      { className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 },
+      { className: 'Conv2D', name: 'conv2d', filters: 16, kernelSize: [3, 3], activation: 'relu' },
+      { className: 'MaxPooling2D', name: 'max_pooling2d' },
+      { className: 'Conv2D', name: 'conv2d_1', filters: 32, kernelSize: [3, 3], activation: 'relu' },
+      { className: 'MaxPooling2D', name: 'max_pooling2d_1' },
+      { className: 'BatchNormalization', name: 'batch_normalization' },
+      { className: 'Flatten', name: 'flatten' },
+      { className: 'Dropout', name: 'dropout', rate: 0.3 },
+      { className: 'Dense', name: 'dense', units: 2, activation: 'softmax' },
+    ],
+  };
+}
+
+function randomImages(rows: number, features: number, classes: number): Dataset {
+  const rng = createRng(9);
+  const x = Uint8Array.from({ length: rows * features }, () => rng.int(256));
+  const y = Int32Array.from({ length: rows }, () => rng.int(classes));
+  return { id: 'random', title: 'random', x, y, rows, features, featureNames: [], task: 'classification', classNames: [] };
+}
+
+async function stepOurs(recipe: Recipe, data: Dataset, steps: number): Promise<{ ms: number; simd: boolean }> {
+  await loadKernels();
+  const engine = new CnnEngine(recipe, data, initialWeights(recipe, 1), 0.001, createRng(1), 32);
+  const rows = createRng(2).permutation(data.rows);
+  const times: number[] = [];
+  for (let i = 0; i < steps + 5; i++) {
+    const s = (i * 32) % (data.rows - 32);
+    const t0 = performance.now();
+    engine.step(rows, s, s + 32);
+    if (i >= 5) times.push(performance.now() - t0);
+  }
+  return { ms: median(times), simd: engine.net.arena !== null };
+}
+
+async function stepTfjsCpu(recipe: Recipe, data: Dataset, steps: number): Promise<number> {
+  await tf.setBackend('cpu');
+  const model = buildModel(recipe, initialWeights(recipe, 1));
+  const optimizer = tf.train.rmsprop(0.001, 0.9, 0, 1e-7);
+  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
+  const x = tf.tensor(Float32Array.from(data.x.subarray(0, 32 * data.features)), [32, ...recipe.inputShape]);
+  const y = tf.tensor1d(Float32Array.from(data.y.subarray(0, 32)));
+  await model.trainOnBatch(x, y); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    await model.trainOnBatch(x, y);
+    times.push(performance.now() - t0);
+  }
+  tf.dispose([x, y]);
+  model.dispose();
+  optimizer.dispose();
+  return median(times);
+}
+
+let mnist: Awaited<ReturnType<typeof loadMnist>> | null = null;
+const getMnist = async () => (mnist ??= await loadMnist());
+
+declare global {
+  interface Window {
+    cnnBench: Record<string, (...args: number[]) => Promise<unknown>>;
+  }
+}
+
+window.cnnBench = {
+  async mnistStep() {
+    const { train: ds } = await getMnist();
+    const ours = await stepOurs(mnistCnnRecipe(), ds, 30);
+    const cpu = await stepTfjsCpu(mnistCnnRecipe(), ds, 3);
+    return { ours: ours.ms, simd: ours.simd, cpu };
+  },
+  async photoStep() {
+    const ds = randomImages(256, 64 * 64 * 3, 2);
+    const ours = await stepOurs(photoRecipe(), ds, 20);
+    const cpu = await stepTfjsCpu(photoRecipe(), ds, 3);
+    return { ours: ours.ms, simd: ours.simd, cpu };
+  },
+  async mnistEpoch() {
+    const { train: ds } = await getMnist();
+    const t0 = performance.now();
+    const result = await train(mnistCnnRecipe(), ds, { ...MNIST_COURSE_CONFIG, epochs: 1 });
+    return { ms: performance.now() - t0, log: result.history[0], engine: result.engine };
+  },
+  async mnistEvaluate() {
+    const { test } = await getMnist();
+    const recipe = mnistCnnRecipe();
+    await loadKernels();
+    const t0 = performance.now();
+    const r = await evaluateRecipe(recipe, initialWeights(recipe, 1), test);
+    return { ms: performance.now() - t0, rows: test.rows, accuracy: r.accuracy };
+  },
+  async photoTrace() {
+    await tf.setBackend('cpu');
+    const layers = [tfl.layers.rescaling({ scale: 1 / 255, inputShape: [150, 150, 3] })];
+    [32, 64, 128, 128].forEach((filters) => {
+      layers.push(tfl.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' }) as never);
+      layers.push(tfl.layers.maxPooling2d({ poolSize: 2 }) as never);
+    });
+    layers.push(tfl.layers.flatten() as never, tfl.layers.dense({ units: 1, activation: 'sigmoid' }) as never);
+    const model = tfl.sequential({ layers });
+    const tracer = createTracer(model);
+    const photo = Array.from({ length: 150 * 150 * 3 }, (_, i) => (i * 37) % 256);
+    tracer(photo); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const t = tracer(photo);
+      times.push(performance.now() - t0);
+      if (!Number.isFinite(t.maxAbsDiff)) throw new Error('the photo trace failed its reference check');
+    }
+    model.dispose();
+    return { ms: median(times), tensors: tf.memory().numTensors };
+  },
+};
+document.getElementById('status')!.textContent = 'ready';
