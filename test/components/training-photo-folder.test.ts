@@ -8,6 +8,7 @@ import { render } from 'vitest-browser-svelte';
 import { page, userEvent } from 'vitest/browser';
 import PhotoFolderTraining from '../../src/viz/training/PhotoFolderTraining.svelte';
 import type { Recipe, WeightTensor } from '../../src/models/types';
+import { indexImageFolder } from '../../src/models/data/image-folder';
 
 /** A PNG of w x h: class "bright" is light with a dark bar, "dark" the other way round. */
 async function pngFile(name: string, w: number, h: number, light: boolean, shift: number): Promise<File> {
@@ -59,22 +60,25 @@ describe('PhotoFolderTraining', () => {
     await userEvent.fill(screen.getByLabelText('Image height'), '16');
     await userEvent.fill(screen.getByLabelText('Image width'), '16');
     await userEvent.fill(screen.getByLabelText('Epochs'), '3');
-    pick(input, await folder());
-
+    const files = await folder();
+    pick(input, files);
+    // Per class, the counts Keras' listing gives (its order and seeded split), the broken file left out.
+    const index = indexImageFolder(files.map((file) => ({ path: file.webkitRelativePath, file })), 1337, 0.2);
+    const count = (part: typeof index.training, label: number) => part.filter((e) => e.label === label && !e.file.path.endsWith('broken.png')).length;
     // 22 images + 1 broken file = 23 in Keras' list; floor(0.2 * 23) = 4 validate.
     const found = screen.getByRole('group', { name: 'What was found in the folder' });
     await expect.element(found).toHaveTextContent('pets: Found 23 files belonging to 2 classes. Using 19 files for training. Using 4 files for validation.');
     await expect.element(found).toHaveTextContent('Read: 18 training and 4 validation images (1 unreadable left out).');
     const rows = found.getByRole('row');
-    await expect.element(rows.nth(1)).toHaveTextContent('0bright');
-    await expect.element(rows.nth(2)).toHaveTextContent('1dark');
+    await expect.element(rows.nth(1)).toHaveTextContent(`0bright${count(index.training, 0)}${count(index.validation, 0)}`);
+    await expect.element(rows.nth(2)).toHaveTextContent(`1dark${count(index.training, 1)}${count(index.validation, 1)}`);
     await expect.element(found.getByText(/notes\.txt: not an image/)).toBeVisible();
     await expect.element(found.getByText(/broken\.png/)).toBeVisible();
     await expect.element(screen.getByText(/image_size=\(16, 16\)\)/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));
-    await expect.element(screen.getByText('epoch 3/3', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
-    await expect.element(screen.getByRole('status')).toHaveTextContent('Trained 3 epochs.', { timeout: 20_000 });
+    await expect.element(screen.getByText('epoch 3/3', { exact: true }).first(), { timeout: 60_000 }).toBeVisible();
+    await expect.element(screen.getByRole('status'), { timeout: 20_000 }).toHaveTextContent('Trained 3 epochs.');
     await expect.element(screen.getByRole('region', { name: 'Training curves' })).toBeVisible();
     expect(show).toHaveBeenCalledTimes(1);
     const [recipe, weights, title, classNames] = show.mock.calls[0];
@@ -109,10 +113,13 @@ describe('PhotoFolderTraining', () => {
     await userEvent.fill(screen.getByLabelText('Epochs'), '1000');
     pick(screen.getByLabelText('Choose a folder of photos').element() as HTMLInputElement, await folder());
     await expect.element(screen.getByText(/Using 19 files for training/)).toBeVisible();
+    // A new split reads the folder again: floor(0.5 * 23) = 11 validate.
+    await userEvent.fill(screen.getByLabelText('validation_split'), '0,5');
+    await expect.element(screen.getByText(/Using 12 files for training\. Using 11 files for validation\./)).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));
-    await expect.element(screen.getByText(/^epoch [1-9]\d*\/1000/).first()).toBeVisible({ timeout: 60_000 });
+    await expect.element(screen.getByText(/^epoch [1-9]\d*\/1000/).first(), { timeout: 60_000 }).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
-    await expect.element(screen.getByRole('status')).toHaveTextContent(/Stopped after \d+ epochs; the weights reached so far are kept\./, { timeout: 20_000 });
+    await expect.element(screen.getByRole('status'), { timeout: 20_000 }).toHaveTextContent(/Stopped after \d+ epochs; the weights reached so far are kept\./);
     expect(show).toHaveBeenCalledTimes(1);
     const [, weights] = show.mock.calls[0] as unknown as [Recipe, WeightTensor[]];
     expect(weights.find((w) => w.layer === 'dense' && w.name === 'kernel')!.shape).toEqual([6272, 2]);

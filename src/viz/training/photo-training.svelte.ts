@@ -59,6 +59,7 @@ export class PhotoTraining {
   shown = $state(false);
   #readFor = '';
   #reading = 0;
+  #inFlight: { key: string; entries: FolderEntry[]; done: Promise<FolderDataset | null> } | null = null;
   #client: TrainingClient | null = null;
   #stop: (() => void) | null = null;
 
@@ -77,10 +78,18 @@ export class PhotoTraining {
   }
 
   /** Decodes the folder for the size, seed and split (again only when one of them changed). */
-  async read(settings: PhotoSettings): Promise<FolderDataset | null> {
-    if (this.entries.length === 0) return null;
+  read(settings: PhotoSettings): Promise<FolderDataset | null> {
+    if (this.entries.length === 0) return Promise.resolve(null);
     const key = readKey(settings);
-    if (this.folder && key === this.#readFor) return this.folder;
+    if (this.folder && key === this.#readFor) return Promise.resolve(this.folder);
+    // The same read already under way (a pick, then the fields' debounced re-read): wait for it.
+    if (this.#inFlight?.key === key && this.#inFlight.entries === this.entries) return this.#inFlight.done;
+    const done = this.#read(settings, key);
+    this.#inFlight = { key, entries: this.entries, done };
+    return done;
+  }
+
+  async #read(settings: PhotoSettings, key: string): Promise<FolderDataset | null> {
     const reading = ++this.#reading;
     this.error = null;
     this.decoding = { done: 0, total: this.entries.length };
@@ -106,7 +115,10 @@ export class PhotoTraining {
       }
       return null;
     } finally {
-      if (reading === this.#reading) this.decoding = null;
+      if (reading === this.#reading) {
+        this.decoding = null;
+        this.#inFlight = null;
+      }
     }
   }
 
