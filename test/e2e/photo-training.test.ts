@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { launch, openApp } from './browser';
+import { blocking, formatViolations, runAxe } from './axe';
 
 /** A 24-bit BMP (BI_RGB, rows bottom-up, padded to 4 bytes) of w x h from pixel(x, y) -> [r, g, b]. */
 function bmp(w: number, h: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
@@ -89,6 +90,8 @@ describe('train on your photos', () => {
       '"my_photos", validation_split=0.2, subset="both", seed=1337, image_size=(24, 24))',
     );
     await p.screenshot({ path: 'test-results/photo-training-before.png' });
+    const bad = blocking(await runAxe(page));
+    expect(bad, formatViolations('a folder picked', bad)).toEqual([]);
   });
 
   it('trains 5 epochs off the main thread: the loss curve falls and the model goes on screen', async () => {
@@ -104,6 +107,8 @@ describe('train on your photos', () => {
     expect(await cy(4)).toBeGreaterThan(await cy(0));
     await expect(page.locator('.top').innerText()).resolves.toContain('Your photos (sky, stripes)');
     await p.screenshot({ path: 'test-results/photo-training-after.png' });
+    const bad = blocking(await runAxe(page));
+    expect(bad, formatViolations('after training on photos', bad)).toEqual([]);
   });
 
   it('a photo goes through the trained model, layer by layer', async () => {
