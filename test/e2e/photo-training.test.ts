@@ -122,6 +122,7 @@ describe('train on your photos', () => {
       await stepper.getByRole('button', { name }).click();
       await expect(page.getByTestId('trace-check').innerText()).resolves.toContain('✓');
     }
+    await page.screenshot({ path: 'test-results/photo-training-page.png' });
   });
 
   it('Stop keeps the weights reached so far', async () => {
