@@ -118,6 +118,8 @@ describe('PhotoFolderTraining', () => {
     await expect.element(screen.getByText(/Using 12 files for training\. Using 11 files for validation\./)).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));
     await expect.element(screen.getByText(/^epoch [1-9]\d*\/1000/).first(), { timeout: 60_000 }).toBeVisible();
+    // the progress line with the time left, as the course's train panel shows it
+    await expect.element(screen.getByText(/^epoch \d+\/1000 · ~[\d.]+ (s|min) left$/)).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
     await expect.element(screen.getByRole('status'), { timeout: 20_000 }).toHaveTextContent(/Stopped after \d+ epochs; the weights reached so far are kept\./);
     expect(show).toHaveBeenCalledTimes(1);
