@@ -53,7 +53,7 @@ describe('PhotoFolderTraining', () => {
   it('shows what the folder holds, trains with live curves and hands over the trained model', async () => {
     const show = vi.fn((_r: Recipe, _w: WeightTensor[], _t: string, _c: string[]) => true);
     const screen = await render(PhotoFolderTraining, { show });
-    await expect.element(screen.getByRole('button', { name: 'Train' })).toBeDisabled();
+    await expect.element(screen.getByRole('button', { name: 'Train on these photos' })).toBeDisabled();
     const input = screen.getByLabelText('Choose a folder of photos').element() as HTMLInputElement;
     expect(input.type).toBe('file');
     expect(input.webkitdirectory).toBe(true);
@@ -76,7 +76,7 @@ describe('PhotoFolderTraining', () => {
     await expect.element(found.getByText(/broken\.png/)).toBeVisible();
     await expect.element(screen.getByText(/image_size=\(16, 16\)\)/)).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Train on these photos' }));
     await expect.element(screen.getByText('epoch 3/3', { exact: true }).first(), { timeout: 60_000 }).toBeVisible();
     await expect.element(screen.getByRole('status'), { timeout: 20_000 }).toHaveTextContent('Trained 3 epochs.');
     await expect.element(screen.getByRole('region', { name: 'Training curves' })).toBeVisible();
@@ -104,7 +104,7 @@ describe('PhotoFolderTraining', () => {
     const input = screen.getByLabelText('Choose a folder of photos').element() as HTMLInputElement;
     pick(input, [withPath(await pngFile('a.png', 12, 12, true, 0), 'flat/a.png')]);
     await expect.element(screen.getByRole('alert')).toHaveTextContent(/The folder needs one subfolder per class, at least two/);
-    await expect.element(screen.getByRole('button', { name: 'Train' })).toBeDisabled();
+    await expect.element(screen.getByRole('button', { name: 'Train on these photos' })).toBeDisabled();
   });
 
   it('Stop ends a long run early and keeps the weights reached so far', async () => {
@@ -116,11 +116,11 @@ describe('PhotoFolderTraining', () => {
     // A new split reads the folder again: floor(0.5 * 23) = 11 validate.
     await userEvent.fill(screen.getByLabelText('validation_split'), '0,5');
     await expect.element(screen.getByText(/Using 12 files for training\. Using 11 files for validation\./)).toBeVisible();
-    await userEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Train on these photos' }));
     await expect.element(screen.getByText(/^epoch [1-9]\d*\/1000/).first(), { timeout: 60_000 }).toBeVisible();
     // the progress line with the time left, as the course's train panel shows it
     await expect.element(screen.getByText(/^epoch \d+\/1000 · ~[\d.]+ (s|min) left$/)).toBeVisible();
-    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Stop photo training' }));
     await expect.element(screen.getByRole('status'), { timeout: 20_000 }).toHaveTextContent(/Stopped after \d+ epochs; the weights reached so far are kept\./);
     expect(show).toHaveBeenCalledTimes(1);
     const [, weights] = show.mock.calls[0] as unknown as [Recipe, WeightTensor[]];

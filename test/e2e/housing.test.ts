@@ -22,6 +22,8 @@ afterAll(async () => {
 
 const price = () => page.getByTestId('price').innerText();
 const field = (label: string) => page.getByLabel(label, { exact: true });
+/** A field of the course's training panel (the photo-training panel has fields of the same names). */
+const trainField = (label: string) => page.locator('section[aria-labelledby="train-heading"]').getByLabel(label, { exact: true });
 
 describe('California housing end to end', () => {
   it('opens the course: the data loads, eight fields with units, a price for row 0', async () => {
@@ -35,7 +37,7 @@ describe('California housing end to end', () => {
   });
 
   it('trains a few epochs with loss and val_loss curves and no accuracy', async () => {
-    await field('Epochs').fill('3');
+    await trainField('Epochs').fill('3');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.locator('[data-training="idle"]').waitFor({ timeout: 90_000 });
     await expect(page.getByText('epoch 3/3').first().isVisible()).resolves.toBe(true);

@@ -169,12 +169,12 @@ describe('stopping a long run', () => {
       const { page: p, errors: errs } = await openApp(b);
       await p.locator('#step-heading').waitFor();
       // Long enough to press Stop in the middle: 10,000 epochs of a wider net.
-      await p.getByLabel('Epochs').fill('10000');
+      await p.locator('section[aria-labelledby="train-heading"]').getByLabel('Epochs').fill('10000');
       await p.getByLabel('Hidden units').fill('64');
       await p.getByRole('button', { name: 'Train', exact: true }).click();
       await p.locator('[data-training="running"]').waitFor();
       await p.waitForFunction(() => /epoch [1-9]\d*\/10000/.test(document.body.innerText));
-      await p.getByRole('button', { name: 'Stop' }).click();
+      await p.getByRole('button', { name: 'Stop', exact: true }).click();
       await p.locator('[data-training="idle"]').waitFor();
       const note = await p.getByText(/^Stopped after epoch \d+/).innerText();
       const epoch = Number(/epoch (\d+)/.exec(note)![1]);

@@ -46,7 +46,7 @@ describe('MNIST end to end', () => {
   it('trains the model with Rescaling(1/255) for one epoch, with progress and curves', async () => {
     await page.getByLabel('Sequential with Rescaling(1/255)').check();
     await expect(page.getByLabel('The Keras code this model follows').innerText()).resolves.toContain('layers.Rescaling(1/255)');
-    await page.getByLabel('Epochs', { exact: true }).fill('1');
+    await page.locator('section[aria-labelledby="train-heading"]').getByLabel('Epochs', { exact: true }).fill('1');
     const started = Date.now();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.locator('[data-training="running"]').waitFor({ timeout: 10_000 });
@@ -64,7 +64,10 @@ describe('MNIST end to end', () => {
     expect(percent).toBeGreaterThan(90);
     const result = await page.getByTestId('test-result').innerText();
     expect(result).toMatch(/of 10,000 right/);
+    // The confusion matrix and the gallery load with their own code (src/viz/lazy): wait for them.
+    await page.locator('table caption', { hasText: 'Confusion matrix' }).waitFor();
     await expect(page.locator('table caption', { hasText: 'Confusion matrix' }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: /^Test image \d+: true \d, predicted \d/ }).first().waitFor();
     await expect(page.getByRole('button', { name: /^Test image \d+: true \d, predicted \d/ }).count()).resolves.toBeGreaterThan(0);
   });
 
@@ -85,7 +88,7 @@ describe('MNIST end to end', () => {
 
   it('a misclassified test image becomes the input; every layer is stepped through and checked', async () => {
     const mistake = page.getByRole('button', { name: /^Test image \d+: true \d, predicted \d/ }).first();
-    const label = (await mistake.getAttribute('aria-label'))!;
+    const label = ((await mistake.textContent()) ?? '').trim(); // its name: a hidden sentence, then the visible "7 → 2 (0.91)"
     const [, row, actual, predictedDigit] = /^Test image (\d+): true (\d), predicted (\d)/.exec(label)!;
     await mistake.click();
     await expect.poll(shownInput).toContain(`test image ${row} (a ${actual})`);
@@ -131,7 +134,7 @@ describe('a shared MNIST link', () => {
     await p.getByLabel('Pick a test image').waitFor({ timeout: 90_000 });
     await expect(p.getByRole('button', { name: 'MNIST digits' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(p.getByLabel('Sequential with Rescaling(1/255)').isChecked()).resolves.toBe(true);
-    await expect(p.getByLabel('Epochs', { exact: true }).inputValue()).resolves.toBe('1');
+    await expect(p.locator('section[aria-labelledby="train-heading"]').getByLabel('Epochs', { exact: true }).inputValue()).resolves.toBe('1');
     const row = /img=(\d+)/.exec(sharedHash)![1];
     await expect(p.locator('.image-input').innerText()).resolves.toContain(`test image ${row}`);
     await p.locator('[data-training="idle"]').waitFor({ timeout: 600_000 });

@@ -96,7 +96,7 @@ describe('train on your photos', () => {
 
   it('trains 5 epochs off the main thread: the loss curve falls and the model goes on screen', async () => {
     const p = panel();
-    await p.getByRole('button', { name: 'Train' }).click();
+    await p.getByRole('button', { name: 'Train on these photos' }).click();
     await p.getByRole('status').filter({ hasText: 'Trained 5 epochs.' }).waitFor({ timeout: 120_000 });
     await p.getByText(/The model is on screen now/).waitFor();
     const curves = p.getByRole('region', { name: 'Training curves' });
@@ -129,9 +129,9 @@ describe('train on your photos', () => {
   it('Stop keeps the weights reached so far', async () => {
     const p = panel();
     await p.getByLabel('Epochs', { exact: true }).fill('2000');
-    await p.getByRole('button', { name: 'Train' }).click();
+    await p.getByRole('button', { name: 'Train on these photos' }).click();
     await p.getByText(/^epoch [1-9]\d*\/2000/).first().waitFor({ timeout: 60_000 });
-    await p.getByRole('button', { name: 'Stop' }).click();
+    await p.getByRole('button', { name: 'Stop photo training' }).click();
     const status = p.getByRole('status').filter({ hasText: /^Stopped after \d+ epochs; the weights reached so far are kept\./ });
     await status.waitFor({ timeout: 30_000 });
     const epochs = Number(/Stopped after (\d+)/.exec(await status.innerText())![1]);
