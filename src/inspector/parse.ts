@@ -105,19 +105,22 @@ export interface Range {
 }
 
 /**
- * A warning when `value` is far outside the training data's range, else null. "Far" means more
- * than half the range's width beyond it: below min - 0.5*span or above max + 0.5*span (with a
- * span of 0, a width of 1 is used). Inside that margin the model is assumed to interpolate well
- * enough; beyond it, it extrapolates and its prediction has little data behind it.
+ * A warning when `value` lies outside the training data's range, else null. Just outside (within
+ * half the range's width beyond it; with a span of 0, a width of 1 is used) the model extrapolates
+ * a little: a mild note. Farther out its prediction has little data behind it: a stronger warning.
  */
 export function rangeWarning(value: number, range: Range, name: string): string | null {
   if (!Number.isFinite(value) || !Number.isFinite(range.min) || !Number.isFinite(range.max)) return null;
+  if (value >= range.min && value <= range.max) return null;
   const span = range.max - range.min > 0 ? range.max - range.min : 1;
   const low = range.min - 0.5 * span;
   const high = range.max + 0.5 * span;
-  if (value >= low && value <= high) return null;
+  const side = value < range.min ? 'below' : 'above';
+  if (value >= low && value <= high) {
+    return `${name} = ${value} is ${side} the training data (${range.min} to ${range.max}): the model extrapolates a little here.`;
+  }
   return (
-    `${name} = ${value} is far ${value < low ? 'below' : 'above'} the training data (${range.min} to ${range.max}): ` +
+    `${name} = ${value} is far ${side} the training data (${range.min} to ${range.max}): ` +
     'the model is extrapolating, so treat its prediction with care.'
   );
 }

@@ -82,9 +82,12 @@ describe('parseVector', () => {
 });
 
 describe('rangeWarning', () => {
-  const range = { min: 4.3, max: 7.9 }; // span 3.6, so the margin is 1.8: 2.5 .. 9.7
-  it.each([4.3, 7.9, 6, 2.5, 9.7, 3.0, 9.0])('%d is close enough: no warning', (v) => {
+  const range = { min: 4.3, max: 7.9 }; // span 3.6, so "far" begins 1.8 beyond: below 2.5, above 9.7
+  it.each([4.3, 7.9, 6])('%d lies inside the training data: no warning', (v) => {
     expect(rangeWarning(v, range, 'sepal length (cm)')).toBeNull();
+  });
+  it.each([2.5, 9.7, 3.0, 9.0, 8.0])('%d is just outside: a mild note that names the range', (v) => {
+    expect(rangeWarning(v, range, 'sepal length (cm)')).toMatch(/^sepal length \(cm\) = [\d.]+ is (below|above) the training data \(4\.3 to 7\.9\): the model extrapolates a little here\.$/);
   });
   it('warns far above and below, naming the feature and the range', () => {
     expect(rangeWarning(9.8, range, 'sepal length (cm)')).toBe(
@@ -92,6 +95,8 @@ describe('rangeWarning', () => {
     );
     expect(rangeWarning(2.4, range, 'sepal length (cm)')).toMatch(/far below .* extrapolating/);
     expect(rangeWarning(50, { min: 1, max: 1 }, 'x')).toMatch(/far above/);
-    expect(rangeWarning(1.4, { min: 1, max: 1 }, 'x')).toBeNull();
+    expect(rangeWarning(1.4, { min: 1, max: 1 }, 'x')).toMatch(/is above .* a little/);
+    // A house 60 years old against the data's 52 at most: said, not silently taken.
+    expect(rangeWarning(60, { min: 1, max: 52 }, 'HouseAge')).toMatch(/above the training data \(1 to 52\)/);
   });
 });
