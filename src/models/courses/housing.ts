@@ -132,7 +132,18 @@ export const housingCourse: Course = {
       ];
     },
   },
-  output: { kind: 'value', name: HOUSING_TARGET.label, unit: HOUSING_TARGET.unit, format: (v) => formatDollars(v) },
+  output: {
+    kind: 'value',
+    name: HOUSING_TARGET.label,
+    unit: HOUSING_TARGET.unit,
+    format: (v) => formatDollars(v),
+    perUnit: HOUSING_TARGET.dollars,
+    cap: HOUSING_TARGET.cap,
+    glossary: [
+      ...HOUSING_FEATURES.map((f) => ({ term: f.label, meaning: f.meaning })),
+      { term: `${HOUSING_TARGET.key} (the output, ${HOUSING_TARGET.unit})`, meaning: HOUSING_TARGET.meaning },
+    ],
+  },
   weakAccuracy: null,
   diagnose: false,
 };

@@ -98,6 +98,12 @@ export type CourseOutput =
       unit: string;
       /** The model's raw output in the learner's words, e.g. 2.063 -> "$206,300". */
       format?: (value: number) => string;
+      /** One unit of the output in the unit people think in (housing: 100,000 dollars). */
+      perUnit?: number;
+      /** The data's top code, where values were capped (housing: 5.00001 = $500,001). */
+      cap?: number;
+      /** What each input and the output mean, in the learner's words, for a glossary. */
+      glossary?: readonly { term: string; meaning: string }[];
     };
 
 export interface Course {
