@@ -190,3 +190,34 @@ describe('ConvNetwork buffers larger than the batch', () => {
     });
   }
 });
+
+describe("ConvNetwork's Dropout in training", () => {
+  it('keeps a unit when uniform() >= rate and scales it by 1 / (1 - rate), drawing one number per unit in order', () => {
+    const recipe: ConvRecipe = {
+      ...RECIPE,
+      inputShape: [4, 4],
+      layers: [
+        { className: 'Flatten', name: 'flatten' },
+        { className: 'Dropout', name: 'dropout', rate: 0.25 },
+        { className: 'Dense', name: 'dense', units: 2, activation: 'linear' },
+      ],
+    };
+    const w = initialConvWeights(recipe, createRng(2));
+    // The Dense kernel as the identity on the first two inputs, so the output shows the dropped values.
+    const kernel = w.find((t) => t.name === 'kernel')!.values;
+    kernel.fill(0);
+    kernel[0] = 1;
+    kernel[3] = 1;
+    const x = Uint8Array.from({ length: 3 * 16 }, (_, i) => 10 + i);
+    const net = new ConvNetwork(recipe, w);
+    net.loadRange(x, 0, 3);
+    const out = net.forward(3, createRng(77));
+    const rng = createRng(77);
+    const keep = Array.from({ length: 3 * 16 }, () => rng.uniform() >= 0.25);
+    for (let r = 0; r < 3; r++) {
+      expect(out[r * 2]).toBeCloseTo(keep[r * 16] ? x[r * 16] / 0.75 : 0, 4);
+      expect(out[r * 2 + 1]).toBeCloseTo(keep[r * 16 + 1] ? x[r * 16 + 1] / 0.75 : 0, 4);
+    }
+    expect(keep.some((k) => !k)).toBe(true);
+  });
+});
