@@ -102,11 +102,19 @@ export const TEXT_CONTRAST = 4.5;
  * `background`; black where neither reaches 4.5:1 (mid-tones of the scale; black or white always does).
  */
 export function textColourOn(background: string): '#1d2330' | '#ffffff' | '#000000' {
+  const known = textColours.get(background);
+  if (known) return known;
   const dark = contrastRatio('#1d2330', background);
   const white = contrastRatio('#ffffff', background);
-  if (Math.max(dark, white) >= TEXT_CONTRAST) return dark >= white ? '#1d2330' : '#ffffff';
-  return contrastRatio('#000000', background) >= white ? '#000000' : '#ffffff';
+  const colour = Math.max(dark, white) >= TEXT_CONTRAST
+    ? (dark >= white ? '#1d2330' : '#ffffff')
+    : contrastRatio('#000000', background) >= white ? '#000000' : '#ffffff';
+  // Matrices redraw many cells per input change, in a few hundred distinct colours: remember them.
+  if (textColours.size > 4096) textColours.clear();
+  textColours.set(background, colour);
+  return colour;
 }
+const textColours = new Map<string, '#1d2330' | '#ffffff' | '#000000'>();
 
 export interface LegendStop {
   /** 0..1 along the legend. */

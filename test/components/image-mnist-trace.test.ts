@@ -40,10 +40,10 @@ describe('MNIST-scale views on a real trace', () => {
     const diagram = await render(NeuronDiagram, { trace, selectedStep: dense.index });
     await expect.element(diagram.getByText('28 × 28 picture, 784 units')).toBeVisible();
     await expect.element(diagram.getByText('all 128 units')).toBeVisible();
-    await expect.element(diagram.getByText('strongest 200 of 100,352 weights')).toBeVisible();
+    await expect.element(diagram.getByText('strongest 80 of 100,352 weights')).toBeVisible();
     // every drawn edge of the first Dense starts at a pixel with ink
     const froms = [...diagram.container.querySelectorAll<SVGLineElement>('line.edge[data-layer="dense"]')].map((e) => Number(e.dataset.from));
-    expect(froms.length).toBe(200);
+    expect(froms.length).toBe(80);
     for (const j of froms) expect(x[j]).toBeGreaterThan(0);
     await page.screenshot({ path: '__screenshots__/image/mnist-diagram.png', element: diagram.container });
     diagram.unmount();

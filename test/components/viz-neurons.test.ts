@@ -136,11 +136,11 @@ describe('NeuronDiagram at MNIST scale (28 x 28 -> 128 -> 10)', () => {
     expect(screen.container.querySelectorAll('image.picture')).toHaveLength(1);
     expect(screen.container.querySelectorAll('rect.strip-cell')).toHaveLength(128);
     expect(screen.container.querySelectorAll('circle.node')).toHaveLength(10);
-    // the strongest 200 edges per layer, drawn in SVG
-    await expect.element(screen.getByText('strongest 200 of 100,352 weights')).toBeVisible();
-    await expect.element(screen.getByText('strongest 200 of 1,280 weights')).toBeVisible();
+    // the strongest 80 edges per layer (STRONGEST_EDGES), drawn in SVG
+    await expect.element(screen.getByText('strongest 80 of 100,352 weights')).toBeVisible();
+    await expect.element(screen.getByText('strongest 80 of 1,280 weights')).toBeVisible();
     const edges = [...screen.container.querySelectorAll<SVGLineElement>('line.edge')];
-    expect(edges).toHaveLength(400);
+    expect(edges).toHaveLength(160);
     // every first-layer edge starts at a pixel with ink (x != 0) and they are the largest |w * x|
     const x = trace.values[0].values;
     const k = trace.steps[1].params[0].values;
@@ -213,7 +213,7 @@ describe('NeuronDiagram at MNIST scale with a wide hidden layer', () => {
     const screen = await render(NeuronDiagram, { trace });
     await expect.element(screen.getByText('showing 64 of 1000')).toBeVisible();
     expect(screen.container.querySelectorAll('rect.strip-cell')).toHaveLength(0);
-    await expect.element(screen.getByText('strongest 200 of 50,176 weights')).toBeVisible(); // 784 pixels x 64 drawn units
+    await expect.element(screen.getByText('strongest 80 of 50,176 weights')).toBeVisible(); // 784 pixels x 64 drawn units
     const drawn = new Set([...screen.container.querySelectorAll('circle.node')].map((c) => c.querySelector('title')!.textContent!.match(/\[(\d+)\]/)![1]));
     for (const e of screen.container.querySelectorAll<SVGLineElement>('line.edge')) expect(drawn.has(e.dataset.to!)).toBe(true);
   });

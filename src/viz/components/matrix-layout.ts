@@ -41,4 +41,4 @@ export function matrixLayout(shape: readonly number[]): MatrixLayout {
 export const shapeLabel = formatShape;
 
 /** Above this many cells a matrix is drawn as a canvas heatmap instead of a table of numbers. */
-export const CANVAS_THRESHOLD = 2000;
+export const CANVAS_THRESHOLD = 500;

@@ -27,7 +27,7 @@ export interface ScaleOptions {
 }
 
 /** Edges kept per Dense layer at MNIST scale. */
-export const STRONGEST_EDGES = 200;
+export const STRONGEST_EDGES = 80;
 /** At MNIST scale, columns of up to this many units are drawn as a strip of all of them; bigger ones are sampled (e.g. conv feature maps). */
 export const STRIP_CAP = 512;
 
