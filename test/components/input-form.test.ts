@@ -127,3 +127,10 @@ describe('InputForm', () => {
     await expect.element(field).toHaveValue('5,3');
   });
 });
+
+it('the paste field shows an example row from the first preset, with decimal commas', async () => {
+  const district = { label: 'row 0', values: [8.3252, 41, 6.98412698, 1.02380952, 322, 2.55555556, 37.88, -122.23] };
+  const names8 = ['MedInc', 'HouseAge', 'AveRooms', 'AveBedrms', 'Population', 'AveOccup', 'Latitude', 'Longitude'];
+  const screen = await render(InputForm, { names: names8, ranges: null, values: district.values, presets: [district], onchange: vi.fn(), oninvalid: vi.fn() });
+  await expect.element(screen.getByLabelText('Paste a row')).toHaveAttribute('placeholder', '8,325 41 6,984 1,024 322 2,556 37,88 -122,23');
+});
