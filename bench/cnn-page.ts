@@ -7,7 +7,7 @@
  */
 import { tf, tfl } from '../src/models/tf';
 import { buildModel, initialWeights } from '../src/models/recipes';
-import { MNIST_COURSE_CONFIG, mnistCnnRecipe } from '../src/models/recipe-specs';
+import { MNIST_COURSE_CONFIG, mnistCnnRecipe, photoCnnRecipe } from '../src/models/recipe-specs';
 import { loadMnist } from '../src/models/data/mnist';
 import { train } from '../src/models/train';
 import { CnnEngine } from '../src/models/train/cnn/cnn-engine';
@@ -18,24 +18,6 @@ import { createTracer } from '../src/inspector/trace';
 import type { Dataset, Recipe } from '../src/models/types';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** A photo classifier of the course's shape (keras.io "image classification from scratch", small). */
-function photoRecipe(): Recipe {
-  return {
-    id: 'photo-cnn', title: 'photo CNN', inputShape: [64, 64, 3], loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'], python: '',
-    layers: [
-      { className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 },
-      { className: 'Conv2D', name: 'conv2d', filters: 16, kernelSize: [3, 3], activation: 'relu' },
-      { className: 'MaxPooling2D', name: 'max_pooling2d' },
-      { className: 'Conv2D', name: 'conv2d_1', filters: 32, kernelSize: [3, 3], activation: 'relu' },
-      { className: 'MaxPooling2D', name: 'max_pooling2d_1' },
-      { className: 'BatchNormalization', name: 'batch_normalization' },
-      { className: 'Flatten', name: 'flatten' },
-      { className: 'Dropout', name: 'dropout', rate: 0.3 },
-      { className: 'Dense', name: 'dense', units: 2, activation: 'softmax' },
-    ],
-  };
-}
 
 function randomImages(rows: number, features: number, classes: number): Dataset {
   const rng = createRng(9);
@@ -95,9 +77,11 @@ window.cnnBench = {
     return { ours: ours.ms, simd: ours.simd, cpu };
   },
   async photoStep() {
+    // The photo panel's CNN (the course's image-classifier shape) at 64 x 64 x 3, two classes.
+    const photoRecipe = photoCnnRecipe(64, 64, 2);
     const ds = randomImages(256, 64 * 64 * 3, 2);
-    const ours = await stepOurs(photoRecipe(), ds, 20);
-    const cpu = await stepTfjsCpu(photoRecipe(), ds, 3);
+    const ours = await stepOurs(photoRecipe, ds, 20);
+    const cpu = await stepTfjsCpu(photoRecipe, ds, 3);
     return { ours: ours.ms, simd: ours.simd, cpu };
   },
   async mnistEpoch() {

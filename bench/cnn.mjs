@@ -39,7 +39,7 @@ export async function benchCnn(browser, { log = console.log } = {}) {
       epoch = await page.evaluate(() => window.cnnBench.mnistEpoch());
     }
     const result = {
-      settings: 'MNIST CNN: Rescaling, Conv2D 32 3x3 relu, MaxPooling2D, Conv2D 64 3x3 relu, MaxPooling2D, Flatten, Dropout 0.5, Dense 10 softmax; RMSprop lr 0.001; batch 32. Photo CNN: 64x64x3, Conv2D 16, MaxPool, Conv2D 32, MaxPool, BatchNormalization, Flatten, Dropout 0.3, Dense 2',
+      settings: 'MNIST CNN: Rescaling, Conv2D 32 3x3 relu, MaxPooling2D, Conv2D 64 3x3 relu, MaxPooling2D, Flatten, Dropout 0.5, Dense 10 softmax; RMSprop lr 0.001; batch 32. Photo CNN: the photo panel recipe photoCnnRecipe at 64x64x3 with 2 classes',
       layerLensStepMs: mnist.ours,
       tfjsCpuStepMs: mnist.cpu,
       stepSpeedup: mnist.cpu / mnist.ours,
