@@ -5,7 +5,7 @@
  */
 import type { Dataset, WeightTensor } from '../../types';
 import type { Rng } from '../../random';
-import { countCorrect, meanSquaredError, sparseCategoricalCrossentropy } from '../losses';
+import { BatchLoss } from '../batch-loss';
 import { RmsProp } from '../rmsprop';
 import type { BatchResult, TrainEngine } from '../engine';
 import { ConvNetwork } from './conv-network';
@@ -20,9 +20,7 @@ export class CnnEngine implements TrainEngine {
   readonly label = CNN_ENGINE_LABEL;
   readonly net: ConvNetwork;
   private readonly optimizer: RmsProp;
-  private readonly classify: boolean;
-  private dOut = new Float32Array(0);
-  private labels = new Float32Array(0);
+  private readonly batch: BatchLoss;
 
   constructor(
     recipe: ConvRecipe,
@@ -38,29 +36,15 @@ export class CnnEngine implements TrainEngine {
       throw new Error(`The model takes ${this.net.inWidth} values per example, the data has ${data.features}.`);
     }
     this.optimizer = new RmsProp(this.net.trainable().weights.map((w) => w.length), learningRate, undefined, undefined, this.net.arena);
-    this.classify = recipe.loss === 'sparse_categorical_crossentropy';
-  }
-
-  private lossOf(out: Float32Array, n: number, withGrad: boolean): number {
-    const k = this.net.outWidth;
-    if (this.dOut.length < n * k) this.dOut = new Float32Array(n * k);
-    const grad = withGrad ? this.dOut : null;
-    return this.classify ? sparseCategoricalCrossentropy(out, this.labels, n, k, grad, this.net.softmaxOutput) : meanSquaredError(out, this.labels, n, k, grad);
-  }
-
-  private gatherLabels(rows: ArrayLike<number> | null, start: number, end: number): void {
-    if (this.labels.length < end - start) this.labels = new Float32Array(end - start);
-    for (let r = start; r < end; r++) this.labels[r - start] = this.data.y[rows ? rows[r] : r];
+    this.batch = new BatchLoss(data, recipe.loss, this.net.outWidth, this.net.softmaxOutput);
   }
 
   gradients(rows: Int32Array, start: number, end: number): BatchResult & { grads: Float32Array[] } {
     const n = this.net.loadRows(this.data.x, rows, start, end);
-    this.gatherLabels(rows, start, end);
-    const out = this.net.forward(n, this.dropoutRng);
-    const loss = this.lossOf(out, n, true);
-    const correct = this.classify ? countCorrect(out, this.labels, n, this.net.outWidth) : 0;
-    this.net.backward(this.dOut, n);
-    return { loss, correct, grads: this.net.grads };
+    this.batch.gather(rows, start, end);
+    const result = this.batch.compute(this.net.forward(n, this.dropoutRng), n, true);
+    this.net.backward(this.batch.grad, n);
+    return { ...result, grads: this.net.grads };
   }
 
   step(rows: Int32Array, start: number, end: number): BatchResult {
@@ -77,10 +61,10 @@ export class CnnEngine implements TrainEngine {
     for (let from = start; from < end; from += EVAL_CHUNK) {
       const to = Math.min(end, from + EVAL_CHUNK);
       const n = this.net.loadRange(this.data.x, from, to);
-      this.gatherLabels(null, from, to);
-      const out = this.net.forward(n, null);
-      lossSum += this.lossOf(out, n, false) * n;
-      if (this.classify) correct += countCorrect(out, this.labels, n, this.net.outWidth);
+      this.batch.gather(null, from, to);
+      const b = this.batch.compute(this.net.forward(n, null), n, false);
+      lossSum += b.loss * n;
+      correct += b.correct;
     }
     return { loss: end > start ? lossSum / (end - start) : 0, correct };
   }
