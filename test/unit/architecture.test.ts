@@ -54,6 +54,7 @@ export function violations(imports: Import[]): string[] {
     const from = layerOf(i.file);
     const to = layerOf(i.target);
     const say = (why: string) => bad.push(`src/${i.file}: import '${i.spec}' (${why})`);
+    if (from === 'i18n' && to !== null && to !== 'i18n') say('src/i18n is a leaf: it imports nothing from src/');
     if (from === 'models' && (to === 'inspector' || to === 'viz')) say(`src/models must not depend on src/${to}`);
     if (from === 'inspector' && to === 'viz') say('src/inspector must not depend on src/viz');
     if (i.spec.startsWith('@tensorflow/') && i.file !== 'models/tf.ts') say('only src/models/tf.ts imports tfjs');
@@ -88,6 +89,8 @@ describe('the direction of dependencies: viz -> inspector -> models -> tfjs', ()
     expect(violations(fake('viz/x.ts', "import { type LayersModel } from '../models/tf';"))).toEqual([]);
     expect(violations(fake('viz/x.ts', "import '@tensorflow/tfjs-backend-cpu';"))).toHaveLength(1);
     expect(violations(fake('inspector/trace.ts', "import { tf } from '../models/tf';"))).toEqual([]);
+    expect(violations(fake('i18n/messages/x.ts', "import { formatShape } from '../../inspector/format';"))).toHaveLength(1);
+    expect(violations(fake('models/x.ts', "import { m } from '../i18n/messages/x';"))).toEqual([]);
   });
 });
 
@@ -103,8 +106,8 @@ describe('one answer to one question', () => {
     expect(compares).toEqual([]);
   });
 
-  it('one formatNumber: only src/inspector/format.ts defines it', () => {
+  it('one formatNumber: only src/i18n/format.ts defines it (numbers follow the language)', () => {
     const defines = files.filter((f) => /function\s+formatNumber\b|const\s+formatNumber\s*=/.test(text(f))).map(rel);
-    expect(defines).toEqual(['src/inspector/format.ts']);
+    expect(defines).toEqual(['src/i18n/format.ts']);
   });
 });

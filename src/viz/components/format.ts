@@ -2,13 +2,7 @@
 import { MISSING } from '../../inspector/format';
 
 /** The app's one number format lives in the inspector (views and arithmetic text share it). */
-export { formatNumber, MISSING } from '../../inspector/format';
-
-/** "97.1 %" with one decimal; non-finite -> "—". */
-export function formatPercent(p: number): string {
-  if (!Number.isFinite(p)) return MISSING;
-  return `${(p * 100).toFixed(1)} %`;
-}
+export { formatNumber, formatInteger, formatPercent, MISSING } from '../../inspector/format';
 
 /** "(4, 8)" or "(8,)" as Python prints a shape: one spelling across the app. */
 export { formatShape } from '../../inspector/format';
