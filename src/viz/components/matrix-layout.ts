@@ -3,6 +3,7 @@
  * everything before it is flattened into rows. A 1-D tensor (a bias) is one row.
  */
 import { formatShape } from './format';
+import { viewMatrix as m } from '../../i18n/messages/view-matrix';
 
 export interface MatrixLayout {
   rows: number;
@@ -19,7 +20,7 @@ export function matrixLayout(shape: readonly number[]): MatrixLayout {
   const rows = dims.slice(0, -1).reduce((a, b) => a * b, 1);
   let note: string | null = null;
   if (dims.length > 2) {
-    note = `shown as ${rows} × ${cols}: the last dimension as columns, the first ${dims.length - 1} flattened into rows`;
+    note = m.reshaped(rows, cols, dims.length - 1);
   }
   return {
     rows,

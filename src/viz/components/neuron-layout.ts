@@ -10,6 +10,7 @@
  */
 import type { Trace, TraceStep } from '../../inspector/types';
 import type { Edge } from './types';
+import { viewDiagram as m } from '../../i18n/messages/view-diagram';
 import { inputPictureShape } from '../image/picture-shape';
 
 /** Most nodes drawn per column; bigger layers are sampled evenly. */
@@ -207,7 +208,7 @@ export function neuronLayout(trace: Trace, cap = NODE_CAP, scale?: ScaleOptions)
 
 /** "dense: input 2 -> neuron 5, w = -0.73" */
 export function edgeLabel(edge: Edge, format: (v: number) => string): string {
-  return `${edge.layer}: input ${edge.from} -> neuron ${edge.to}, w = ${format(edge.weight)}`;
+  return m.edge(edge.layer, edge.from, edge.to, format(edge.weight));
 }
 
 export interface Segment {

@@ -1,4 +1,5 @@
 /** The positions of the layer stepper: values_0 (the input), then one per layer. */
+import { viewDiagram as m } from '../../i18n/messages/view-diagram';
 
 export interface StepperStep {
   /** The layer's own name, e.g. "dense". */
@@ -18,7 +19,7 @@ export interface StepperItem {
 
 export function stepperItems(steps: StepperStep[]): StepperItem[] {
   return [
-    { position: 0, label: 'values_0 · input', value: 'values_0' },
+    { position: 0, label: m.inputStep, value: 'values_0' },
     ...steps.map((s, i) => ({
       position: i + 1,
       label: `layer_${i} · ${s.className} (${s.name})`,

@@ -2,6 +2,8 @@
 import type { TrainPanelConfig } from './types';
 import { parseNumber } from '../../inspector/parse';
 import { DEFAULT_COURSE, type SettingRule } from '../../models/courses';
+import { viewTraining as t } from '../../i18n/messages/view-training';
+import { formatLimit } from './format';
 
 export type TrainField = keyof TrainPanelConfig;
 
@@ -21,14 +23,14 @@ export const TRAIN_RULES: TrainRules = DEFAULT_COURSE.settings;
 /** A field's text -> its number, or a message saying what is wrong. */
 export function parseField(field: TrainField, text: string, rules: TrainRules = TRAIN_RULES): { value: number } | { error: string } {
   const rule = rules[field];
-  const t = text.trim();
-  if (t === '') return { error: `${rule.label} is required.` };
+  const typed = text.trim();
+  if (typed === '') return { error: t.required(rule.label) };
   // The app's one number grammar: "0,01" and "0.01" alike (src/inspector/parse.ts).
-  const parsed = parseNumber(t);
-  if (!parsed.ok) return { error: `${rule.label} must be a number, not "${t}".` };
+  const parsed = parseNumber(typed);
+  if (!parsed.ok) return { error: t.notANumber(rule.label, typed) };
   const v = parsed.value;
-  if (rule.integer && !Number.isInteger(v)) return { error: `${rule.label} must be a whole number.` };
-  if (v < rule.min || v > rule.max) return { error: `${rule.label} must be between ${rule.min} and ${rule.max}.` };
+  if (rule.integer && !Number.isInteger(v)) return { error: t.notWhole(rule.label) };
+  if (v < rule.min || v > rule.max) return { error: t.outOfRange(rule.label, formatLimit(rule.min), formatLimit(rule.max)) };
   return { value: v };
 }
 
