@@ -137,6 +137,19 @@ export interface TrainResult {
   engine: string;
   /** Wall-clock training time in milliseconds. */
   ms: number;
+  /** The weights' history (train's `keepWeights` option): epoch 0 and the epochs kept after it. */
+  snapshots?: WeightSnapshots;
+}
+
+/** Weights kept during a run: `weights[i]` are the weights after epoch `epochs[i]` (0 = initial). */
+export interface WeightSnapshots {
+  /** Ascending epochs, from 0 to the last completed one. */
+  epochs: number[];
+  weights: WeightTensor[][];
+  /** The epochs the run was asked for. */
+  totalEpochs: number;
+  /** Bytes of weights kept (float32). */
+  bytes: number;
 }
 
 /** Callbacks of a training run. `weights` is a snapshot taken after the epoch. */

@@ -15,8 +15,13 @@ export interface TrainingRun {
   done: Promise<TrainResult>;
 }
 
+export interface RunOptions {
+  /** Keep the weights' history (result.snapshots; see weight-history.ts). */
+  keepWeights?: boolean;
+}
+
 export interface TrainingClient {
-  startTraining(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: (logs: EpochLog[]) => void): TrainingRun;
+  startTraining(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: (logs: EpochLog[]) => void, options?: RunOptions): TrainingRun;
   /** Ends the worker; runs still going are rejected. */
   dispose(): void;
 }
@@ -108,7 +113,7 @@ export function createTrainingClient(): TrainingClient {
   };
 
   return {
-    startTraining(recipe, dataset, config, onProgress) {
+    startTraining(recipe, dataset, config, onProgress, options = {}) {
       const w = ensureWorker();
       const id = nextId++;
       const done = new Promise<TrainResult>((resolve, reject) => pending.set(id, { onProgress, resolve, reject }));
@@ -117,7 +122,7 @@ export function createTrainingClient(): TrainingClient {
       dataKey(w, dataset).then(
         (key) => {
           if (worker !== w || !pending.has(id)) return;
-          w.postMessage({ type: 'start', id, ...settings, dataKey: key } satisfies ToWorker);
+          w.postMessage({ type: 'start', id, ...settings, dataKey: key, keepWeights: options.keepWeights === true } satisfies ToWorker);
           if (stopAsked) w.postMessage({ type: 'stop', id } satisfies ToWorker);
         },
         (e: unknown) => {
@@ -144,21 +149,21 @@ export function createTrainingClient(): TrainingClient {
 }
 
 /** One run in its own worker, closed when the run ends. */
-export function startTraining(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: OnProgress): TrainingRun {
+export function startTraining(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: OnProgress, options: RunOptions = {}): TrainingRun {
   const client = createTrainingClient();
-  const run = client.startTraining(recipe, dataset, config, onProgress);
+  const run = client.startTraining(recipe, dataset, config, onProgress, options);
   const close = () => client.dispose();
   run.done.then(close, close);
   return run;
 }
 
-function startInThread(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: OnProgress): TrainingRun {
+function startInThread(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: OnProgress, options: RunOptions = {}): TrainingRun {
   let stopRequested = false;
   const progress = progressBatcher(onProgress);
   const done = train(recipe, dataset, config, {
     onEpoch: (log) => progress.add(log),
     shouldStop: () => stopRequested,
-  }).then(
+  }, { keepWeights: options.keepWeights === true }).then(
     (result) => {
       progress.flush();
       return result;

@@ -1,5 +1,6 @@
 /** The messages between the training client and its worker (all structured-clone friendly). */
 import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
+import { snapshotBuffers } from './weight-history';
 
 /**
  * Messages to the worker. A data set is sent once per worker and then named by its key: first a
@@ -12,7 +13,7 @@ import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../typ
 export type ToWorker =
   | { type: 'data'; key: number; dataset: Dataset; xLength: number; evict: number[] }
   | { type: 'data-part'; key: number; offset: number; part: Float32Array | Uint8Array }
-  | { type: 'start'; id: number; recipe: Recipe; dataKey: number; config: TrainConfig }
+  | { type: 'start'; id: number; recipe: Recipe; dataKey: number; config: TrainConfig; keepWeights?: boolean }
   | { type: 'stop'; id: number };
 
 export type FromWorker =
@@ -43,9 +44,11 @@ export function progressBatcher(send: (logs: EpochLog[]) => void): { add(log: Ep
   };
 }
 
-/** The typed arrays of a result, to transfer instead of copy. */
+/** The typed arrays of a result (its weights' history too), each once, to transfer instead of copy. */
 export function resultTransfer(result: TrainResult): ArrayBuffer[] {
-  return result.weights.map((w) => w.values.buffer as ArrayBuffer);
+  const buffers = new Set(result.weights.map((w) => w.values.buffer as ArrayBuffer));
+  for (const b of snapshotBuffers(result.snapshots)) buffers.add(b);
+  return [...buffers];
 }
 
 export function errorMessage(e: unknown): string {

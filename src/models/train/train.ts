@@ -19,6 +19,7 @@ import { hasConvLayers } from './cnn/spec';
 import type { TrainEngine } from './engine';
 import { yieldToEventLoop } from './yield';
 import { loadKernels } from './wasm/kernels';
+import { SnapshotKeeper, type HistoryLimits } from './weight-history';
 
 /** Work at most this long between two turns of the event loop. */
 const SLICE_MS = 8;
@@ -28,6 +29,8 @@ export interface TrainOptions {
   engine?: EngineKind;
   /** Start from these weights instead of the seed's glorot_uniform draw. */
   initialWeights?: WeightTensor[];
+  /** Keep the weights' history (epoch 0 and the epochs after it, within a memory budget: see weight-history.ts). */
+  keepWeights?: boolean | HistoryLimits;
 }
 
 /** The plain-TypeScript engine runs every Dense/Activation/Dropout stack; anything else goes to tfjs. */
@@ -81,6 +84,9 @@ export async function train(
   const engine = await createEngine(options.engine ?? chooseEngine(recipe), recipe, data, startWeights, config);
   /** The weights at the end of the last completed epoch: what a stop mid-epoch returns. */
   let lastEpochWeights: WeightTensor[] = startWeights.map((w) => ({ ...w, values: new Float32Array(w.values) }));
+  const keeper = options.keepWeights
+    ? new SnapshotKeeper(config.epochs, lastEpochWeights, options.keepWeights === true ? {} : options.keepWeights)
+    : null;
   const history: EpochLog[] = [];
   let stopped = false;
   let sliceStart = performance.now();
@@ -111,14 +117,16 @@ export async function train(
         if (classify) log.val_accuracy = v.correct / valRows;
       }
       history.push(log);
-      if (hooks.onEpoch || hooks.shouldStop) lastEpochWeights = engine.weights();
+      if (hooks.onEpoch || hooks.shouldStop || keeper) lastEpochWeights = engine.weights();
+      keeper?.add(epoch + 1, lastEpochWeights);
       hooks.onEpoch?.(log, lastEpochWeights);
       if (epoch < config.epochs - 1 && hooks.shouldStop?.()) stopped = true;
     }
     // A stop mid-epoch drops that epoch's partial updates, so the weights always belong to the
     // last logged epoch (as with Keras' stop_training, which ends at an epoch boundary).
     const weights = stopped ? lastEpochWeights : engine.weights();
-    return { weights, history, stopped, engine: engine.label, ms: performance.now() - t0 };
+    const snapshots = keeper?.result();
+    return { weights, history, stopped, engine: engine.label, ms: performance.now() - t0, ...(snapshots ? { snapshots } : {}) };
   } finally {
     engine.dispose();
   }

@@ -41,7 +41,7 @@ function serve(scope: DedicatedWorkerGlobalScope): void {
       const result = await train(msg.recipe, dataset, msg.config, {
         onEpoch: (log) => progress.add(log),
         shouldStop: () => stopRequests.has(id),
-      });
+      }, { keepWeights: msg.keepWeights === true });
       progress.flush();
       post({ type: 'done', id, result }, resultTransfer(result));
     } catch (e) {
