@@ -22,6 +22,7 @@ import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from '.
 import { RunHistory, type Run } from './runs.svelte';
 import { toEvaluation, type Evaluation } from './evaluate';
 import { kerasView, type KerasView } from './keras-view';
+import { EpochHistory } from '../history/epoch-history.svelte';
 
 /** Kept for callers of the old API: the settings the train panel edits. */
 export type TrainSettings = CourseSettings;
@@ -94,6 +95,8 @@ export class AppState {
   evaluateMsLeft = $state<number | null>(null);
   /** Finished runs, kept so their curves can be compared on one chart. */
   readonly runs = new RunHistory();
+  /** The last run's weights after each epoch, and the epoch on screen (src/viz/history). */
+  readonly weightHistory = new EpochHistory();
   backend = $state('');
   error = $state<string | null>(null);
   /** model.summary() and the Keras code of the model on screen (recomputed when the model changes, not per input). */
@@ -258,6 +261,7 @@ export class AppState {
   selectRecipe(id: string): void {
     if (this.progress.running || !this.course.recipes.some((r) => r.id === id)) return;
     this.recipeId = id;
+    this.weightHistory.clear();
     this.#generation++;
     this.progress = idleProgress(this.settings.epochs);
     this.#showCourse(initialWeights(this.recipe, this.settings.seed), false, [], null);
@@ -307,6 +311,7 @@ export class AppState {
     // Asked while TensorFlow.js and the first course still load (the page paints before them): train once they are here.
     if (!this.data && this.#starting) await this.#starting.catch(() => undefined);
     if (this.progress.running || !this.data) return;
+    this.#leaveHistory();
     this.settings = { ...settings };
     const course = this.course;
     const recipe = this.recipe;
@@ -322,11 +327,12 @@ export class AppState {
       const epoch = history.length;
       const elapsed = performance.now() - startedAt;
       this.progress = { ...this.progress, epoch, history, msLeft: epoch ? (elapsed / epoch) * (settings.epochs - epoch) : null };
-    });
+    }, { keepWeights: true });
     this.#stop = run.stop;
     const generation = ++this.#generation;
     try {
       const result = await run.done;
+      this.weightHistory.keep(result.snapshots, result.weights);
       this.runs.add({ course: course.id, recipe: recipeId, recipeTitle: this.courseRecipe.title, settings: { ...settings }, history: result.history });
       if (generation !== this.#generation) {
         // Another model (or course) is on screen now: keep this run's weights for its course.
@@ -345,6 +351,29 @@ export class AppState {
     } finally {
       this.#stop = null;
     }
+  }
+
+  /**
+   * Shows snapshot `index` of the weights' history (its last = the final model): the weights are
+   * written into the model on screen, so the trace, every view and every export follow.
+   */
+  showEpoch(index: number): void {
+    const bundle = this.bundle;
+    if (!bundle || this.source.kind !== 'course') return;
+    const weights = this.weightHistory.select(index);
+    if (!weights) return;
+    this.#tf.setWeights(bundle.model, weights);
+    this.evaluation = null;
+    if (this.diagnosis && this.data) {
+      this.diagnosis = diagnose(this.recipe, weights, this.data.train, { nouns: this.course.nouns, weakAccuracy: this.course.weakAccuracy });
+    }
+    this.retrace();
+  }
+
+  /** Back to the final weights, and the history forgotten (a new run begins). */
+  #leaveHistory(): void {
+    this.showEpoch(this.weightHistory.lastIndex);
+    this.weightHistory.clear();
   }
 
   stopTraining(): void {
@@ -423,7 +452,7 @@ export class AppState {
       const preprocess = scaler ? uniformFactor(scaler) : null;
       if (scaler && !preprocess) throw new Error('the scaler differs from pixel to pixel; evaluate takes one factor for every pixel');
       const result = course
-        ? await this.#tf.evaluateRecipe(this.recipe, course.weights, test, { onProgress })
+        ? await this.#tf.evaluateRecipe(this.recipe, this.weightHistory.pastWeights ?? course.weights, test, { onProgress })
         : await this.#tf.evaluateModel(bundle.model, test, { onProgress, preprocess });
       if (this.bundle === bundle) this.evaluation = toEvaluation(result, test.y);
     } catch (e) {
@@ -523,6 +552,7 @@ export class AppState {
     const settings = { ...this.settings };
     const recipe = this.courseRecipe.id;
     this.#courseModels.set(this.course.id, { weights, settings, recipe, trained, history, engine });
+    this.weightHistory.attach(weights);
     this.#setBundle(this.#courseBundle(this.recipe, weights), { kind: 'course', trained, settings, recipe });
   }
 
