@@ -9,6 +9,7 @@ import { formatShape } from '../format';
 import type { Tensor, TraceStep } from '../types';
 import { activationDetail } from './activation-math';
 import { NoReferenceError } from '../check';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import { configNumber, requireInputs, size } from './util';
 
 interface Elementwise {
@@ -82,7 +83,7 @@ function softmaxAxis(x: Tensor, axis: number): Float32Array {
 function softmaxAxisOf(config: Record<string, unknown>, rank: number): number {
   let a = config.axis ?? -1;
   if (Array.isArray(a)) {
-    if (a.length !== 1) throw new NoReferenceError('no reference implementation for Softmax over several axes yet');
+    if (a.length !== 1) throw new NoReferenceError(L.activation.softmaxSeveralAxes);
     a = a[0];
   }
   if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(`Softmax axis ${JSON.stringify(a)} is not an integer`);
@@ -140,24 +141,24 @@ function kind(className: string): LayerKind {
         fn = 'softmax';
         if (axis === x.shape.length - 1) {
           detail = activationDetail('softmax', x.values, step.output.values, x.shape[axis]);
-          notes.push(detail.fn === 'softmax' ? detail.note : '', 'The outputs along the last axis are positive and add up to 1: probabilities.');
+          notes.push(detail.fn === 'softmax' ? detail.note : '', L.activation.softmaxSumLastAxis);
         } else {
-          detail = { fn: 'unsupported', name: 'softmax', message: `softmax over axis ${axis} (not the last) is computed but not itemised` };
-          notes.push(`exp(x - max) / sum(exp(x - max)) along axis ${axis}.`);
+          detail = { fn: 'unsupported', name: 'softmax', message: L.activation.softmaxOtherAxis(axis) };
+          notes.push(L.activation.softmaxAlongAxis(axis));
         }
       } else {
         const e = elementwiseOf(className, step.config);
         fn = e.name;
         if (e.formula === null) {
           detail = activationDetail('relu', x.values, step.output.values, 1);
-          if (detail.fn === 'relu') notes.push(`${detail.zeroCount} of ${detail.x.length} values were negative and became 0.`);
+          if (detail.fn === 'relu') notes.push(L.activation.reluZeroed(detail.zeroCount, detail.x.length));
         } else {
           detail = { fn: 'elementwise', name: e.name, formula: e.formula, x: Array.from(x.values), y: Array.from(step.output.values), intermediate: null };
         }
       }
       return {
         kind: 'activation',
-        title: `${className} layer ${step.name}`,
+        title: L.title(className, step.name),
         formula: `${outputLabel(step)} = ${fn}(${inputLabel(step, 0)})`,
         shapes: `${formatShape(x.shape)} -> ${formatShape(step.output.shape)}`,
         notes: notes.filter(Boolean),

@@ -4,6 +4,7 @@
  */
 import type { ActivationDetail, SoftmaxRow } from '../explain';
 import { NoReferenceError } from '../check';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 
 /** Keras/tfjs activation names that have a reference here (tfjs writes some in camelCase). */
 const ELEMENTWISE: Record<string, { formula: string; f: (x: number) => number }> = {
@@ -51,7 +52,7 @@ export function applyActivation(name: string, values: Float64Array, lastDim: num
     return;
   }
   const e = ELEMENTWISE[n];
-  if (!e) throw new NoReferenceError(`no reference implementation for activation "${name}" yet`);
+  if (!e) throw new NoReferenceError(L.activation.noReference(name));
   for (let i = 0; i < values.length; i++) values[i] = e.f(values[i]);
 }
 
@@ -90,17 +91,15 @@ export function activationDetail(
       fn: 'softmax',
       formula: 'np.exp(x - x.max()) / np.sum(np.exp(x - x.max()))',
       rows,
-      note:
-        'The largest x is subtracted before exp so no exp overflows; this does not change the result, ' +
-        'because exp(x_i - m) / Σ exp(x_j - m) = exp(x_i) / Σ exp(x_j).',
+      note: L.activation.softmaxStable,
     };
   }
   const e = ELEMENTWISE[n];
-  if (!e) return { fn: 'unsupported', name, message: `no reference implementation for activation "${name}" yet` };
+  if (!e) return { fn: 'unsupported', name, message: L.activation.noReference(name) };
   return {
     fn: 'elementwise',
     name: n,
-    formula: e.formula,
+    formula: n === 'linear' ? L.activation.linearFormula : e.formula,
     x: xs,
     y: ys,
     intermediate: n === 'sigmoid' ? { label: 'exp(-x)', values: xs.map((v) => Math.exp(-v)) } : null,

@@ -5,6 +5,7 @@ import { formatShape } from '../format';
 import type { Tensor } from '../types';
 import { activationDetail, applyActivation, normaliseActivation } from './activation-math';
 import { configString, requireInputs } from './util';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 
 export const activation: LayerKind = {
   classNames: ['Activation'],
@@ -22,12 +23,12 @@ export const activation: LayerKind = {
     const x = step.inputs[0];
     const detail = activationDetail(fn, x.values, step.output.values, x.shape[x.shape.length - 1] ?? 1);
     const notes: string[] = [];
-    if (detail.fn === 'relu') notes.push(`${detail.zeroCount} of ${detail.x.length} values were negative and became 0.`);
-    if (detail.fn === 'softmax') notes.push(detail.note, 'The outputs are positive and add up to 1: probabilities.');
+    if (detail.fn === 'relu') notes.push(L.activation.reluZeroed(detail.zeroCount, detail.x.length));
+    if (detail.fn === 'softmax') notes.push(detail.note, L.activation.softmaxSum);
     if (detail.fn === 'unsupported') notes.push(detail.message);
     return {
       kind: 'activation',
-      title: `Activation layer ${step.name} (${fn})`,
+      title: L.activationTitle(step.name, fn),
       formula: `${outputLabel(step)} = ${fn}(${inputLabel(step, 0)})`,
       shapes: `${formatShape(x.shape)} -> ${formatShape(step.output.shape)}`,
       notes,

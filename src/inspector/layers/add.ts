@@ -2,6 +2,7 @@
 import type { LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
 
 export const add: LayerKind = {
@@ -18,10 +19,10 @@ export const add: LayerKind = {
     const names = step.inputs.map((_, i) => inputLabel(step, i));
     return {
       kind: 'add',
-      title: `Add layer ${step.name}`,
+      title: L.title('Add', step.name),
       formula: `${outputLabel(step)} = ${names.join(' + ')}`,
       shapes: `${step.inputs.map((t) => formatShape(t.shape)).join(' + ')} -> ${formatShape(step.output.shape)}`,
-      notes: ['Element by element: output[k] is the sum of the inputs\u2019 k-th values.'],
+      notes: [L.add],
     };
   },
 };

@@ -10,6 +10,7 @@ import { NoReferenceError } from '../check';
 import type { LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
 import { dataFormat } from './window';
@@ -79,7 +80,7 @@ function identity(className: string): LayerKind {
         const hw = dataFormat(config) === 'channels_first' ? x.shape.slice(-2) : x.shape.slice(-3, -1);
         if (target && !sameSize(hw, target)) {
           throw new NoReferenceError(
-            `RandomCrop to ${target.join(' x ')} on a ${hw.join(' x ')} image resizes and centre-crops at inference (Keras' smart_resize); no reference for that yet`,
+            L.augmentation.cropNoReference(target, hw),
           );
         }
       }
@@ -89,17 +90,15 @@ function identity(className: string): LayerKind {
       const crop = className === 'RandomCrop';
       return {
         kind: 'identity',
-        title: `${className} layer ${step.name}`,
+        title: L.title(className, step.name),
         formula: `${outputLabel(step)} = ${inputLabel(step, 0)}`,
         shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
         notes: [
-          `${className} is data augmentation: it changes the image at random only while the model trains, so the model sees varied pictures.`,
-          crop
-            ? 'At prediction time it passes the image through unchanged when the image already has the crop size (otherwise Keras resizes and crops the centre).'
-            : 'At prediction time it passes the image through unchanged.',
+          L.augmentation.what(className),
+          crop ? L.augmentation.cropInference : L.augmentation.inference,
         ],
         className,
-        reason: 'augmentation only acts while training',
+        reason: L.augmentation.reason,
       };
     },
     axes(step) {

@@ -2,6 +2,7 @@
 import type { LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
 import { configNumber, size } from './util';
 
@@ -37,10 +38,10 @@ export const concatenate: LayerKind = {
     const names = step.inputs.map((_, i) => inputLabel(step, i));
     return {
       kind: 'concatenate',
-      title: `Concatenate layer ${step.name}`,
+      title: L.title('Concatenate', step.name),
       formula: `${outputLabel(step)} = np.concatenate([${names.join(', ')}], axis=${axis})`,
       shapes: `${step.inputs.map((t) => formatShape(t.shape)).join(' ++ ')} -> ${formatShape(step.output.shape)}`,
-      notes: ['The inputs are placed side by side in the order listed; no arithmetic happens.'],
+      notes: [L.concatenate],
       axis,
     };
   },

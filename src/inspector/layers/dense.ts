@@ -4,7 +4,8 @@
  */
 import type { LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
-import { formatNumber, formatShape } from '../format';
+import { formatArithmetic, formatArithmeticParen, formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
 import { activationDetail, applyActivation, normaliseActivation } from './activation-math';
 import { configString, param, requireInputs, size } from './util';
@@ -67,14 +68,11 @@ export const dense: LayerKind = {
       `${formatShape(x.shape)} @ ${formatShape(kernel?.shape ?? [inputSize, units])}` +
       `${bias ? ` + ${formatShape(bias.shape)}` : ''} -> ${formatShape(step.output.shape)}`;
     const z = kernel ? Array.from(affine(x, step.params).values.subarray(0, units)) : [];
-    const notes = [
-      `Each of the ${units} outputs is a weighted sum of all ${inputSize} inputs` +
-        `${bias ? ' plus its bias' : ''}: column j of the kernel holds the weights of output neuron j.`,
-    ];
-    if (act !== 'linear') notes.push(`The Dense layer applies its own activation, ${act}, to the sums.`);
+    const notes = [L.dense.weightedSum(units, inputSize, bias !== null)];
+    if (act !== 'linear') notes.push(L.dense.ownActivation(act));
     return {
       kind: 'dense',
-      title: `Dense layer ${step.name}`,
+      title: L.title('Dense', step.name),
       formula: `${outputLabel(step)} = ${wrapped}`,
       shapes,
       notes,
@@ -109,7 +107,7 @@ export interface NeuronSum {
   activated: number;
   /** What tfjs computed for this neuron. */
   output: number;
-  /** "5.30*0.120 + 3.40*(-0.500) + 0.0100 = 0.730" (ASCII, pasteable into Python). */
+  /** "5.30*0.120 + 3.40*(-0.500) + 0.0100 = 0.730" (English: ASCII, as Python writes it; German: "5,30*0,120 + 3,40*(−0,500) + …"). */
   text: string;
   /** "relu(0.730) = 0.730"; null for a linear Dense. */
   activationText: string | null;
@@ -135,8 +133,8 @@ export function neuronSum(step: TraceStep, neuron: number, digits = 3): NeuronSu
   const act = activationName(step.config);
   const all = Float64Array.from(affine(step.inputs[0], step.params).values.subarray(0, units));
   applyActivation(act, all, units);
-  const f = (v: number) => formatNumber(v, digits, { ascii: true });
-  const paren = (v: number) => (f(v).startsWith('-') ? `(${f(v)})` : f(v));
+  const f = (v: number) => formatArithmetic(v, digits);
+  const paren = (v: number) => formatArithmeticParen(v, digits);
   const parts = terms.map((t) => `${f(t.x)}*${paren(t.w)}`);
   if (biasT) parts.push(paren(biasT.values[neuron]));
   return {

@@ -8,7 +8,8 @@
  */
 import type { LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
-import { formatShape } from '../format';
+import { formatPlain, formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import { createRng } from '../../models/random';
 import type { Tensor } from '../types';
 import { configNumber, requireInputs } from './util';
@@ -23,13 +24,12 @@ export const dropout: LayerKind = {
     const rate = configNumber(step.config, 'rate', 0);
     return {
       kind: 'dropout',
-      title: `Dropout layer ${step.name} (rate ${rate})`,
+      title: L.dropoutTitle(step.name, formatPlain(rate)),
       formula: `${outputLabel(step)} = ${inputLabel(step, 0)}`,
       shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
       notes: [
-        `At prediction time Dropout passes its input through unchanged.`,
-        `Only during training does it set a random ${Math.round(rate * 100)}% of the values to 0 ` +
-          `(and scales the rest by 1/(1 - ${rate})), so the network cannot rely on any single neuron.`,
+        L.dropout.inference,
+        L.dropout.training(Math.round(rate * 100), formatPlain(rate)),
       ],
       rate,
     };

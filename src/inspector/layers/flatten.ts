@@ -6,6 +6,7 @@
 import type { LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import { requireInputs, size } from './util';
 import { dataFormat, toChannelsLast } from './window';
 
@@ -22,12 +23,12 @@ export const flatten: LayerKind = {
     const first = dataFormat(step.config) === 'channels_first' && s.length > 2;
     return {
       kind: 'flatten',
-      title: `Flatten layer ${step.name}`,
+      title: L.title('Flatten', step.name),
       formula: `${outputLabel(step)} = ${inputLabel(step, 0)}.reshape(${s[0] ?? 1}, -1)`,
       shapes: `${formatShape(s)} -> ${formatShape(step.output.shape)}`,
       notes: [
-        'The numbers do not change; they are laid out in one row, last axis fastest (as numpy does).',
-        ...(first ? ['data_format channels_first: the channels are moved last first, so each position\u2019s channels sit side by side.'] : []),
+        L.flatten,
+        ...(first ? [L.flattenChannelsFirst] : []),
       ],
     };
   },

@@ -10,6 +10,7 @@ import { traceAxesWith } from './trace-axes';
 import type { Explanation, LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { TraceStep } from '../types';
 import { activation } from './activation';
 import { add } from './add';
@@ -61,7 +62,7 @@ export function kindFor(className: string): LayerKind | null {
 }
 
 export function unsupportedMessage(className: string): string {
-  return `no reference implementation for ${className} yet`;
+  return L.unsupported(className);
 }
 
 /** The explanation of any step: its kind's, or a plain message for an unknown class. Never throws. */
@@ -71,7 +72,7 @@ export function explainStep(step: TraceStep): Explanation {
     try {
       return kind.explain(step);
     } catch (e) {
-      return unsupported(step, `could not explain ${step.className}: ${(e as Error).message}`);
+      return unsupported(step, L.cannotExplain(step.className, (e as Error).message));
     }
   }
   return unsupported(step, unsupportedMessage(step.className));
@@ -119,7 +120,7 @@ function unsupported(step: TraceStep, message: string): Explanation {
   const ins = step.inputs.map((_, i) => inputLabel(step, i));
   return {
     kind: 'unsupported',
-    title: `${step.className} layer ${step.name}`,
+    title: L.title(step.className, step.name),
     formula: `${outputLabel(step)} = ${step.className}(${ins.join(', ')})`,
     shapes: `${step.inputs.map((t) => formatShape(t.shape)).join(', ')} -> ${formatShape(step.output.shape)}`,
     notes: [message],

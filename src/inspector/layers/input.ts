@@ -4,6 +4,7 @@
  */
 import type { Explanation, LayerKind } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Trace } from '../types';
 
 export const input: LayerKind = {
@@ -14,10 +15,10 @@ export const input: LayerKind = {
   explain(step) {
     return {
       kind: 'input',
-      title: `Input ${step.name}`,
+      title: L.inputTitle(step.name),
       formula: `${'values_0'} = input`,
       shapes: formatShape(step.output.shape),
-      notes: ['The model input as it enters the first layer.'],
+      notes: [L.input.entersFirst],
     };
   },
 };
@@ -26,11 +27,11 @@ export const input: LayerKind = {
 export function explainInput(trace: Trace, scaled: boolean): Explanation {
   return {
     kind: 'input',
-    title: 'Input values_0',
-    formula: scaled ? 'values_0 = (raw - mean) / scale' : 'values_0 = raw input',
+    title: L.inputValuesTitle,
+    formula: scaled ? 'values_0 = (raw - mean) / scale' : L.input.rawFormula,
     shapes: formatShape(trace.values[0].shape),
     notes: scaled
-      ? ['The model was trained on standardised features (StandardScaler), so each raw value is shifted by the training mean and divided by the training standard deviation.']
-      : ['The numbers you entered go into the first layer unchanged.'],
+      ? [L.input.scaled]
+      : [L.input.unchanged],
   };
 }

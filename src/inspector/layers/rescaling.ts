@@ -4,7 +4,8 @@
  */
 import type { Explanation, LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
-import { formatNumber, formatShape } from '../format';
+import { formatArithmetic, formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
 import { requireInputs } from './util';
 
@@ -22,7 +23,8 @@ function perChannel(f: number | number[], channels: number, name: string): Float
   return Float32Array.from(f);
 }
 
-const show = (f: number | number[]) => (typeof f === 'number' ? formatNumber(f, 6, { ascii: true }) : `[${f.map((v) => formatNumber(v, 6, { ascii: true })).join(', ')}]`);
+// In the language on screen (a decimal comma in German); the exported script writes its own numbers.
+const show = (f: number | number[]) => (typeof f === 'number' ? formatArithmetic(f, 6) : `[${f.map((v) => formatArithmetic(v, 6)).join(', ')}]`);
 
 export const rescaling: LayerKind = {
   classNames: ['Rescaling'],
@@ -54,13 +56,13 @@ export const rescaling: LayerKind = {
     const scale = factor(step.config.scale, 'scale', 1);
     const offset = factor(step.config.offset, 'offset', 0);
     const noOffset = typeof offset === 'number' && offset === 0;
-    const notes = ['Every value is multiplied by the scale and the offset is added; nothing is learned.'];
-    if (typeof scale === 'number' && Math.abs(scale * 255 - 1) < 1e-6 && noOffset) notes.push('scale 1/255 turns pixel values 0..255 into 0..1.');
-    if (typeof scale === 'number' && Math.abs(scale * 127.5 - 1) < 1e-6 && offset === -1) notes.push('scale 1/127.5 with offset -1 turns pixel values 0..255 into -1..1.');
-    if (Array.isArray(scale) || Array.isArray(offset)) notes.push('A list holds one value per channel (the last axis).');
+    const notes = [L.rescaling.what];
+    if (typeof scale === 'number' && Math.abs(scale * 255 - 1) < 1e-6 && noOffset) notes.push(L.rescaling.by255);
+    if (typeof scale === 'number' && Math.abs(scale * 127.5 - 1) < 1e-6 && offset === -1) notes.push(L.rescaling.by127);
+    if (Array.isArray(scale) || Array.isArray(offset)) notes.push(L.rescaling.perChannel);
     return {
       kind: 'rescaling',
-      title: `Rescaling layer ${step.name}`,
+      title: L.title('Rescaling', step.name),
       formula: `${outputLabel(step)} = ${inputLabel(step, 0)} * ${show(scale)}${noOffset ? '' : ` + ${show(offset)}`}`,
       shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
       notes,

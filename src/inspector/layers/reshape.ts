@@ -3,6 +3,7 @@ import { defaultRoles } from '../axes';
 import type { LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
 import { requireInputs, size } from './util';
 
@@ -41,10 +42,10 @@ export const reshape: LayerKind = {
     const target = resolveTarget(step.config.target_shape, size(x.shape) / batch);
     return {
       kind: 'reshape',
-      title: `Reshape layer ${step.name}`,
+      title: L.title('Reshape', step.name),
       formula: `${outputLabel(step)} = ${inputLabel(step, 0)}.reshape(${[batch, ...target].join(', ')})`,
       shapes: `${formatShape(x.shape)} -> ${formatShape(step.output.shape)}`,
-      notes: ['The numbers do not change; they are read in order (last axis fastest, as numpy) and laid out in the new shape.'],
+      notes: [L.reshape],
       targetShape: target,
     };
   },

@@ -8,6 +8,7 @@ import { NoReferenceError } from '../check';
 import type { Explanation, LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
 import { dataFormat, toChannelsFirst, toChannelsLast, tuple } from './window';
@@ -85,10 +86,10 @@ function cropping(className: string, spatial: number): LayerKind {
       const pairs = pairsOf(step.config);
       return {
         kind: 'cropping',
-        title: `${className} layer ${step.name}`,
+        title: L.title(className, step.name),
         formula: `${outputLabel(step)} = ${inputLabel(step, 0)}[${[':', ...pairs.map(([a, b]) => `${a}:${b ? -b : ''}`), ':'].join(', ')}]`,
         shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
-        notes: [`Rows and columns are cut off the edges (${pairs.map(([a, b]) => `${a} before, ${b} after`).join('; ')}); the values that stay do not change.`],
+        notes: [L.cropping(pairs)],
         cropping: pairs,
       };
     },
@@ -124,7 +125,7 @@ function upsampling(className: string, spatial: number): LayerKind {
     reference(inputs, _params, config) {
       requireInputs(inputs, 1, className);
       if (inputs[0].shape.length !== spatial + 2) throw new Error(`${className} expects a rank-${spatial + 2} input, got ${formatShape(inputs[0].shape)}`);
-      if (interpolation(config) !== 'nearest') throw new NoReferenceError(`no reference implementation for ${className} with ${interpolation(config)} interpolation yet`);
+      if (interpolation(config) !== 'nearest') throw new NoReferenceError(L.upsamplingNoReference(className, interpolation(config)));
       const { x, first } = channelsLastOf(inputs[0], config);
       const size = sizeOf(config);
       const y = gather(x, x.shape.slice(1, -1).map((s, a) => s * size[a]), (a, o) => Math.floor(o / size[a]));
@@ -134,10 +135,10 @@ function upsampling(className: string, spatial: number): LayerKind {
       const size = sizeOf(step.config);
       return {
         kind: 'upsampling',
-        title: `${className} layer ${step.name}`,
+        title: L.title(className, step.name),
         formula: `${outputLabel(step)} = ${size.map(() => 'np.repeat(').join('')}${inputLabel(step, 0)}${size.map((s, a) => `, ${s}, axis=${a + 1})`).join('')}`,
         shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
-        notes: [`Each value is repeated ${size.join(' x ')} times (${interpolation(step.config)}): the map gets bigger, no new information.`],
+        notes: [L.upsampling(size, interpolation(step.config))],
         size,
         interpolation: interpolation(step.config),
       };

@@ -4,6 +4,7 @@ import type { AxisRole } from '../axes';
 import type { Explanation, LayerKind, PythonPart } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
 import { dataFormat, toChannelsFirst, toChannelsLast } from './window';
@@ -83,10 +84,10 @@ function kind(className: string, spatial: number): LayerKind {
       const all = first(step.config) ? [[0, 0], [0, 0], ...pairs] : [[0, 0], ...pairs, [0, 0]];
       return {
         kind: 'padding',
-        title: `${className} layer ${step.name}`,
+        title: L.title(className, step.name),
         formula: `${outputLabel(step)} = np.pad(${inputLabel(step, 0)}, ${JSON.stringify(all).replace(/\[/g, '(').replace(/\]/g, ')').replace(/,/g, ', ')})`,
         shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
-        notes: [`Rows and columns of zeros are added around each channel (${pairs.map(([a, b]) => `${a} before, ${b} after`).join('; ')}); the values inside do not change.`],
+        notes: [L.zeroPadding(pairs)],
         padding: pairs,
       };
     },
