@@ -11,7 +11,9 @@ import type { AxisRole } from '../axes';
 import { defaultRoles } from '../axes';
 import type { BatchNormChannel, BatchNormElement, BatchNormTraining, Explanation, LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
-import { formatNumber, formatShape } from '../format';
+import { formatArithmetic, formatArithmeticParen, formatPlain, formatShape } from '../format';
+import { inspectorConv as C } from '../../i18n/messages/inspector-conv';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
 import { configNumber, param, requireInputs, size } from './util';
 import { NoReferenceError } from '../check';
@@ -34,7 +36,7 @@ interface Setup {
 export function batchNormAxis(config: Record<string, unknown>, rank: number): number {
   let a = config.axis ?? -1;
   if (Array.isArray(a)) {
-    if (a.length !== 1) throw new NoReferenceError(`no reference implementation for BatchNormalization over several axes (${a.join(', ')}) yet`);
+    if (a.length !== 1) throw new NoReferenceError(C.batchnorm.severalAxes(a.join(', ')));
     a = a[0];
   }
   if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(`BatchNormalization axis ${JSON.stringify(a)} is not an integer`);
@@ -122,10 +124,10 @@ export function batchNormTraining(step: TraceStep): BatchNormTraining {
   const m = batchMoments(s);
   const output: Tensor = { shape: [...s.x.shape], values: normalise(s, m.mean, m.variance) };
   const notes = [
-    `While training, each channel is normalised with the mean and variance of the current batch (${m.count} value(s) per channel), not the moving statistics.`,
-    `After the step the moving statistics move towards the batch's: moving = moving * ${s.momentum} + batch * (1 - ${s.momentum}).`,
+    C.batchnorm.trainingBatch(m.count),
+    C.batchnorm.trainingMove(formatPlain(s.momentum)),
   ];
-  if (m.count === 1) notes.push('With a single value per channel the batch variance is 0 and every output equals beta: batch statistics need more than one example.');
+  if (m.count === 1) notes.push(C.batchnorm.singleValue);
   return {
     output,
     channels: constants(s, m.mean, m.variance),
@@ -136,8 +138,9 @@ export function batchNormTraining(step: TraceStep): BatchNormTraining {
   };
 }
 
-const fmt = (v: number, digits: number) => formatNumber(v, digits, { ascii: true });
-const paren = (v: number, digits: number) => (fmt(v, digits).startsWith('-') ? `(${fmt(v, digits)})` : fmt(v, digits));
+// The arithmetic line the panel shows: a decimal comma in German (see formatArithmetic).
+const fmt = (v: number, digits: number) => formatArithmetic(v, digits);
+const paren = (v: number, digits: number) => formatArithmeticParen(v, digits);
 
 /** One element of the step's input through the normalisation, with the real numbers. */
 export function batchNormElement(step: TraceStep, index: number[], mode: 'inference' | 'training' = 'inference', digits = 3): BatchNormElement {
@@ -177,17 +180,17 @@ export function batchNormElement(step: TraceStep, index: number[], mode: 'infere
 function explain(step: TraceStep): Explanation {
   const s = setup(step.inputs, step.params, step.config);
   const xName = inputLabel(step, 0);
-  const core = `(${xName} - moving_mean) / np.sqrt(moving_variance + ${s.epsilon})`;
+  const core = `(${xName} - moving_mean) / np.sqrt(moving_variance + ${formatPlain(s.epsilon)})`;
   const formula = `${outputLabel(step)} = ${core}${s.gamma ? ' * gamma' : ''}${s.beta ? ' + beta' : ''}`;
   const rank = s.x.shape.length;
   const notes = [
-    `At prediction time each of the ${s.channels} channel(s) (axis ${s.axis}) is shifted and scaled with the moving statistics learnt in training: y = x * multiplier + shift per channel.`,
-    `In training the layer uses the batch's own mean and variance instead, and moves the moving statistics: moving * ${s.momentum} + batch * (1 - ${s.momentum}).`,
+    C.batchnorm.inference(s.channels, s.axis),
+    C.batchnorm.training(formatPlain(s.momentum)),
   ];
-  if (rank > 2 && s.axis === rank - 1) notes.push('The same constants apply at every position of a channel.');
+  if (rank > 2 && s.axis === rank - 1) notes.push(C.batchnorm.samePerPosition);
   return {
     kind: 'batchnorm',
-    title: `BatchNormalization layer ${step.name}`,
+    title: L.title('BatchNormalization', step.name),
     formula,
     shapes: `${formatShape(s.x.shape)} -> ${formatShape(step.output.shape)}`,
     notes,

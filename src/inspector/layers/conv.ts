@@ -12,7 +12,9 @@ import { kernelRoles, spatialRoles } from '../axes';
 import type { AxisRole } from '../axes';
 import type { ConvCell, ConvChannelTerm, ConvExplanation, Explanation, LayerKind, PythonPart, WindowGeometry } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
-import { formatNumber, formatShape } from '../format';
+import { formatArithmetic, formatArithmeticParen, formatShape } from '../format';
+import { inspectorConv as C } from '../../i18n/messages/inspector-conv';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
 import { applyActivation, normaliseActivation } from './activation-math';
 import { configNumber, param, requireInputs } from './util';
@@ -269,8 +271,9 @@ function reference(className: string, inputs: Tensor[], params: NamedTensor[], c
   return y;
 }
 
-const f3 = (v: number, digits: number) => formatNumber(v, digits, { ascii: true });
-const paren = (v: number, digits: number) => (f3(v, digits).startsWith('-') ? `(${f3(v, digits)})` : f3(v, digits));
+// The arithmetic lines the panel shows: a decimal comma in German (see formatArithmetic).
+const f3 = (v: number, digits: number) => formatArithmetic(v, digits);
+const paren = (v: number, digits: number) => formatArithmeticParen(v, digits);
 
 /** Σ x * w over one channel's window (float64) and its text; padding taps are 0 and left out of the text. */
 function channelTerm(
@@ -391,7 +394,7 @@ export function convCell(step: TraceStep, position: number[], filter: number, ba
       s.activation === 'linear'
         ? null
         : s.activation === 'softmax'
-          ? `softmax(${f3(cell.total, digits)}, ...) = ${f3(activated, digits)} (over the last axis)`
+          ? `softmax(${f3(cell.total, digits)}, ...) = ${f3(activated, digits)} (${C.conv.overLastAxis})`
           : `${s.activation}(${f3(cell.total, digits)}) = ${f3(activated, digits)}`,
   };
 }
@@ -420,34 +423,28 @@ function explain(step: TraceStep): Explanation {
   const notes: string[] = [];
   if (s.variant === 'conv') {
     notes.push(
-      `y[${idx.join(', ')}, f] = sum over (${dIdx.join(', ')}, c) of x[${at.join(', ')}, c] * kernel[${dIdx.join(', ')}, c, f]${s.bias ? ' + bias[f]' : ''}` +
-        (s.activation === 'linear' ? '' : `, then ${s.activation}`),
-      `Each of the ${s.outChannels} filters slides a ${g.size.join(' x ')} window over all ${s.inChannels} input channel(s); one output value is the sum of the window's values times the filter's weights${s.bias ? ', plus the filter\u2019s bias' : ''}.`,
+      C.conv.sum(idx.join(', '), dIdx.join(', '), at.join(', '), s.bias !== null, s.activation),
+      C.conv.filters(s.outChannels, g.size, s.inChannels, s.bias !== null),
     );
   } else if (s.variant === 'depthwise') {
     notes.push(
-      `y[${idx.join(', ')}, c*${s.multiplier} + m] = sum over (${dIdx.join(', ')}) of x[${at.join(', ')}, c] * depthwise_kernel[${dIdx.join(', ')}, c, m]${s.bias ? ' + bias' : ''}`,
-      `Depthwise: each input channel gets its own ${s.multiplier} kernel(s) (depth_multiplier ${s.multiplier}); channels are not mixed.`,
+      C.conv.depthwiseSum(idx.join(', '), s.multiplier, dIdx.join(', '), at.join(', '), s.bias !== null),
+      C.conv.depthwise(s.multiplier),
     );
   } else {
-    notes.push(
-      `Separable: first a depthwise convolution (each of the ${s.inChannels} channels with its own ${s.multiplier} kernel(s), no bias), then a 1 x 1 convolution (pointwise_kernel) mixes the ${s.inChannels * s.multiplier} results into ${s.outChannels} filters${s.bias ? ' and adds the bias' : ''}.`,
-    );
+    notes.push(C.conv.separable(s.inChannels, s.multiplier, s.outChannels, s.bias !== null));
   }
   if (g.padding === 'same' && g.padBefore.some((p, a) => p > 0 || g.padAfter[a] > 0)) {
     const uneven = g.padBefore.some((p, a) => p !== g.padAfter[a]);
-    notes.push(
-      `padding='same': the input is surrounded by zeros (${g.padBefore.map((p, a) => `${p} before, ${g.padAfter[a]} after`).join('; ')}) so the output has ceil(input / stride) positions per axis.` +
-        (uneven ? ' TensorFlow puts the odd zero after (bottom/right), not before.' : ''),
-    );
+    notes.push(C.conv.same(g.padBefore.map((p, a) => [p, g.padAfter[a]] as const), uneven));
   } else if (g.padBefore.some((p) => p > 0)) {
-    notes.push(`padding='causal': ${g.padBefore[0]} zeros before the signal, so no output looks at a later step.`);
+    notes.push(C.conv.causal(g.padBefore[0]));
   } else {
-    notes.push(`padding='valid': the window stays inside the input, so the output is smaller (${g.inputSize.join(' x ')} -> ${g.outputSize.join(' x ')}).`);
+    notes.push(C.conv.valid(g.inputSize, g.outputSize));
   }
-  if (g.strides.some((v) => v > 1)) notes.push(`Stride ${tupleText(g.strides)}: the window moves ${g.strides.join(' x ')} cells between outputs.`);
-  if (g.dilation.some((v) => v > 1)) notes.push(`Dilation ${tupleText(g.dilation)}: the window's taps are ${g.dilation.join(' x ')} cells apart.`);
-  if (g.dataFormat === 'channels_first') notes.push('data_format channels_first: the channels come before the spatial axes; the arithmetic is the same.');
+  if (g.strides.some((v) => v > 1)) notes.push(C.conv.stride(tupleText(g.strides), g.strides));
+  if (g.dilation.some((v) => v > 1)) notes.push(C.conv.dilation(tupleText(g.dilation), g.dilation));
+  if (g.dataFormat === 'channels_first') notes.push(C.conv.channelsFirst);
   const ex: ConvExplanation = {
     kind: 'conv',
     ...g,
@@ -458,7 +455,7 @@ function explain(step: TraceStep): Explanation {
     useBias: s.bias !== null,
     activation: s.activation,
   };
-  return { ...ex, title: `${step.className} layer ${step.name}`, formula, shapes, notes };
+  return { ...ex, title: L.title(step.className, step.name), formula, shapes, notes };
 }
 
 function axes(step: TraceStep) {

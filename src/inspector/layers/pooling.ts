@@ -8,7 +8,9 @@ import { spatialRoles } from '../axes';
 import type { AxisRole } from '../axes';
 import type { Explanation, LayerKind, PoolCell, PoolExplanation, PythonPart, WindowGeometry } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
-import { formatNumber, formatShape } from '../format';
+import { formatArithmetic, formatShape } from '../format';
+import { inspectorConv as C } from '../../i18n/messages/inspector-conv';
+import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
 import { as3, as5d, dataFormat, paddingOf, toChannelsFirst, toChannelsLast, tuple, windowGeometry, windowTaps } from './window';
@@ -120,7 +122,7 @@ function reference(info: PoolInfo, className: string, inputs: Tensor[], config: 
   return s.g.dataFormat === 'channels_first' ? toChannelsFirst(y) : y;
 }
 
-const fmt = (v: number, digits: number) => formatNumber(v, digits, { ascii: true });
+const fmt = (v: number, digits: number) => formatArithmetic(v, digits);
 
 /**
  * The window behind output cell `position` (spatial coordinates; [] or zeros for a global pooling)
@@ -166,11 +168,11 @@ export function poolCell(step: TraceStep, position: number[], channel: number, b
     flat = flat * s.channels + channel;
   }
   const inside = x.filter((v) => !Number.isNaN(v));
-  const list = inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(', ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(', ')}, ... (${inside.length} values)`;
+  const list = inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(', ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(', ')}, ... (${C.pool.values(inside.length)})`;
   const text =
     s.op === 'max'
       ? `max(${list}) = ${fmt(result, digits)}`
-      : `(${inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(' + ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(' + ')} + ... (${inside.length} values)`}) / ${count} = ${fmt(result, digits)}`;
+      : `(${inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(' + ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(' + ')} + ... (${C.pool.values(inside.length)})`}) / ${count} = ${fmt(result, digits)}`;
   return {
     batch,
     position: [...pos],
@@ -200,24 +202,19 @@ function explain(step: TraceStep): Explanation {
     ? `${outputLabel(step)} = np.${npOp}(${xName}, axis=${tupleText(axesList)}${s.keepdims ? ', keepdims=True' : ''})`
     : `${outputLabel(step)} = ${s.op === 'max' ? 'max' : 'average'}_pool(${xName}, pool_size=${tupleText(g.size)}, strides=${tupleText(g.strides)}, padding='${g.padding}')`;
   const notes: string[] = [];
-  const what = s.op === 'max' ? 'the largest value' : 'the mean';
+  const max = s.op === 'max';
   if (s.global) {
-    notes.push(`Each of the ${s.channels} channels becomes one number: ${what} over all ${g.inputSize.join(' x ')} positions.`);
+    notes.push(C.pool.global(s.channels, max, g.inputSize));
   } else {
-    notes.push(
-      `A ${g.size.join(' x ')} window moves ${g.strides.join(' x ')} cells at a time over each channel separately; each output is ${what} of the values in its window. No weights are learned.`,
-    );
+    notes.push(C.pool.window(g.size, g.strides, max));
     if (g.padding === 'same' && g.padBefore.some((p, a) => p > 0 || g.padAfter[a] > 0)) {
-      notes.push(
-        `padding='same': windows at the edge reach past the input (${g.padBefore.map((p, a) => `${p} before, ${g.padAfter[a]} after`).join('; ')}); those cells are ignored` +
-          (s.op === 'average' ? ', and the mean divides by the number of cells inside the input.' : '.'),
-      );
+      notes.push(C.pool.same(g.padBefore.map((p, a) => [p, g.padAfter[a]] as const), !max));
     }
   }
   const ex: PoolExplanation = { kind: 'pooling', ...g, op: s.op, global: s.global, keepdims: s.keepdims, channels: s.channels };
   return {
     ...ex,
-    title: `${step.className} layer ${step.name}`,
+    title: L.title(step.className, step.name),
     formula,
     shapes: `${formatShape(step.inputs[0].shape)} -> ${formatShape(step.output.shape)}`,
     notes,
