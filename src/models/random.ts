@@ -3,6 +3,7 @@
  * per-epoch shuffle and dropout masks are reproducible: the same seed gives the same run.
  * Each generator owns its state; there is no module-level state.
  */
+import { modelsTrain } from '../i18n/messages/models-train';
 
 export interface Rng {
   /** A float in [0, 1). */
@@ -19,7 +20,7 @@ export interface Rng {
 
 /** mulberry32: 32-bit state, period 2^32, good enough for shuffles and initialisation. */
 export function createRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`The seed must be a finite number, got ${seed}.`);
+  if (!Number.isFinite(seed)) throw new Error(modelsTrain.checks.seedFinite(seed));
   let state = Math.trunc(seed) >>> 0;
   const uniform = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;

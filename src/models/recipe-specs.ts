@@ -4,11 +4,13 @@
  * before tfjs has loaded (recipes.ts re-exports everything here).
  */
 import type { LayerSpec, Recipe, TrainConfig } from './types';
+import { modelsCourses } from '../i18n/messages/models-courses';
+import { modelsTrain } from '../i18n/messages/models-train';
 
 /** The course's Iris network: Dense(8) -> relu -> Dense(3) -> softmax, Keras' default names. */
 export function irisRecipe(hiddenUnits = 8, config: TrainConfig = IRIS_COURSE_CONFIG): Recipe {
   if (!Number.isInteger(hiddenUnits) || hiddenUnits < 1) {
-    throw new Error(`The hidden layer needs a whole number of units (at least 1), got ${hiddenUnits}.`);
+    throw new Error(modelsTrain.recipe.hiddenUnit(hiddenUnits));
   }
   const layers: LayerSpec[] = [
     { className: 'Dense', name: 'dense', units: hiddenUnits },
@@ -18,7 +20,7 @@ export function irisRecipe(hiddenUnits = 8, config: TrainConfig = IRIS_COURSE_CO
   ];
   const recipe: Recipe = {
     id: 'iris',
-    title: 'Iris (course)',
+    title: modelsCourses.iris.recipeTitle,
     inputShape: [4],
     layers,
     loss: 'sparse_categorical_crossentropy',
@@ -58,7 +60,7 @@ export type MnistVariant = 'sequential' | 'functional' | 'rescaling';
  */
 export function mnistRecipe(variant: MnistVariant = 'sequential', hiddenUnits = 128, config: TrainConfig = MNIST_COURSE_CONFIG): Recipe {
   if (!Number.isInteger(hiddenUnits) || hiddenUnits < 1) {
-    throw new Error(`The hidden layer needs a whole number of units (at least 1), got ${hiddenUnits}.`);
+    throw new Error(modelsTrain.recipe.hiddenUnit(hiddenUnits));
   }
   const layers: LayerSpec[] = [
     ...(variant === 'rescaling' ? [{ className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 } as const] : []),
@@ -66,10 +68,11 @@ export function mnistRecipe(variant: MnistVariant = 'sequential', hiddenUnits = 
     { className: 'Dense', name: 'dense', units: hiddenUnits, activation: 'relu' },
     { className: 'Dense', name: 'dense_1', units: 10, activation: 'softmax' },
   ];
+  const words = modelsCourses.mnist;
   const titles: Record<MnistVariant, string> = {
-    sequential: 'MNIST, Sequential (raw pixels)',
-    functional: 'MNIST, functional API (raw pixels)',
-    rescaling: 'MNIST, Sequential with Rescaling(1/255)',
+    sequential: words.recipeSequential,
+    functional: words.recipeFunctional,
+    rescaling: words.recipeRescaling,
   };
   const recipe: Recipe = {
     id: `mnist-${variant}`,
@@ -93,7 +96,7 @@ export function mnistRecipe(variant: MnistVariant = 'sequential', hiddenUnits = 
 export function mnistCnnRecipe(config: TrainConfig = MNIST_COURSE_CONFIG): Recipe {
   const recipe: Recipe = {
     id: 'mnist-cnn',
-    title: 'MNIST, convolutional network',
+    title: modelsCourses.mnist.recipeCnn,
     inputShape: [28, 28, 1],
     layers: [
       { className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 },
@@ -130,14 +133,15 @@ export const PHOTO_DEFAULT_CONFIG: Readonly<TrainConfig> = {
  * `image_dataset_from_directory(..., subset="both")` and fits with `validation_data=val_ds`.
  */
 export function photoCnnRecipe(height: number, width: number, classes: number, config: TrainConfig = PHOTO_DEFAULT_CONFIG, directory = 'photos'): Recipe {
-  for (const [name, v] of [['height', height], ['width', width]] as const) {
+  const t = modelsTrain.recipe;
+  for (const [name, v] of [[t.height, height], [t.width, width]] as const) {
     // Two valid 3x3 convolutions and two 2x2 poolings need at least 10 pixels.
-    if (!Number.isInteger(v) || v < 10) throw new Error(`The image ${name} must be a whole number of at least 10 pixels, got ${v}.`);
+    if (!Number.isInteger(v) || v < 10) throw new Error(t.imageSide(name, v));
   }
-  if (!Number.isInteger(classes) || classes < 2) throw new Error(`A classifier needs at least 2 classes (one folder each), got ${classes}.`);
+  if (!Number.isInteger(classes) || classes < 2) throw new Error(t.classes(classes));
   const recipe: Recipe = {
     id: 'photo-cnn',
-    title: 'Your photos, convolutional network',
+    title: modelsCourses.photos.recipeTitle,
     inputShape: [height, width, 3],
     layers: [
       { className: 'Rescaling', name: 'rescaling', scale: 1 / 255, offset: 0 },

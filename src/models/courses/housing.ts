@@ -6,8 +6,10 @@
  */
 import { fitStandardScaler, transformRows } from '../scaler';
 import type { Dataset, LayerSpec, Recipe, TrainConfig } from '../types';
-import { HOUSING_FEATURES, HOUSING_TARGET, formatDollars, loadHousing, medianDistrict, tableRow, type HousingData } from '../data/housing';
+import { HOUSING_FEATURES, HOUSING_ROWS, HOUSING_TARGET, formatDollars, loadHousing, medianDistrict, tableRow, type HousingData } from '../data/housing';
 import { settingRules, type Course, type CourseData, type CourseSettings } from './types';
+import { modelsCourses } from '../../i18n/messages/models-courses';
+import { modelsTrain } from '../../i18n/messages/models-train';
 
 /** model.fit(x, y, epochs=100, validation_split=0.25), RMSprop's defaults, batch 32. */
 export const HOUSING_COURSE_CONFIG: Readonly<TrainConfig> = {
@@ -18,11 +20,28 @@ export const HOUSING_COURSE_CONFIG: Readonly<TrainConfig> = {
   seed: 1,
 };
 
-/** Real districts a learner can start from: [row, label]. All lie in the training rows. */
+const t = () => modelsCourses.housing;
+
+/** Real districts a learner can start from: [row, label] (the label in the language on screen). All lie in the training rows. */
 export const HOUSING_PRESET_ROWS: readonly { row: number; label: string }[] = [
-  { row: 0, label: 'Row 0: Berkeley hills ($452,600)' },
-  { row: 8881, label: 'Coastal: Santa Monica, row 8881 ($435,100)' },
-  { row: 1986, label: 'Inland: Fresno, row 1986 ($56,700)' },
+  {
+    row: 0,
+    get label() {
+      return t().presetBerkeley(t().dollars(452_600));
+    },
+  },
+  {
+    row: 8881,
+    get label() {
+      return t().presetSantaMonica(t().dollars(435_100));
+    },
+  },
+  {
+    row: 1986,
+    get label() {
+      return t().presetFresno(t().dollars(56_700));
+    },
+  },
 ];
 
 /** Row 0 of the data (sklearn's first district), so the form has a real district before loading. */
@@ -30,7 +49,7 @@ const ROW_0 = [8.3252, 41, 880 / 126, 129 / 126, 322, 322 / 126, 37.88, -122.23]
 
 export function housingRecipe(hiddenUnits = 16, fit: TrainConfig = HOUSING_COURSE_CONFIG): Recipe {
   if (!Number.isInteger(hiddenUnits) || hiddenUnits < 1) {
-    throw new Error(`The hidden layers need a whole number of units (at least 1), got ${hiddenUnits}.`);
+    throw new Error(modelsTrain.recipe.hiddenUnits(hiddenUnits));
   }
   const layers: LayerSpec[] = [
     { className: 'Dense', name: 'dense', units: hiddenUnits, activation: 'relu' },
@@ -41,7 +60,7 @@ export function housingRecipe(hiddenUnits = 16, fit: TrainConfig = HOUSING_COURS
   ];
   return {
     id: 'housing',
-    title: 'California housing (course)',
+    title: t().recipeTitle,
     inputShape: [HOUSING_FEATURES.length],
     layers,
     loss: 'mean_squared_error',
@@ -96,53 +115,74 @@ const defaults: CourseSettings = {
 
 export const housingCourse: Course = {
   id: 'housing',
-  title: 'California housing',
-  summary: 'Predict the median house value of a California district (1990 census) from eight numbers about it.',
-  nouns: { one: 'district', many: 'districts' },
+  get title() {
+    return t().title;
+  },
+  get summary() {
+    return t().summary;
+  },
+  nouns: {
+    get one() {
+      return t().one;
+    },
+    get many() {
+      return t().many;
+    },
+  },
   async load(onProgress) {
-    onProgress?.(0, 'Loading 20,640 California districts…');
+    onProgress?.(0, t().loading(HOUSING_ROWS));
     const data = await loadHousing();
-    onProgress?.(1, 'California housing loaded');
+    onProgress?.(1, t().loaded);
     return housingCourseData(data);
   },
   recipes: [
     {
       id: 'sequential',
       title: 'Sequential: Dense 16 relu → Dropout → Dense 16 relu → Dropout → Dense 1',
-      note: 'The course model: two hidden layers with Dropout(0.1) and one linear output, the price.',
+      get note() {
+        return t().sequentialNote;
+      },
       build: (hiddenUnits, fit) => housingRecipe(hiddenUnits, fit),
     },
   ],
   fit: HOUSING_COURSE_CONFIG,
   defaults,
   settings: settingRules(defaults, {
-    hiddenUnits: { label: 'Hidden units (each Dense)', max: 256 },
+    hiddenUnits: { label: () => modelsCourses.settings.hiddenUnitsEachDense, max: 256 },
     epochs: { max: 2000 },
   }),
   input: {
     kind: 'table',
-    featureNames: HOUSING_FEATURES.map((f) => f.label),
+    get featureNames() {
+      return HOUSING_FEATURES.map((f) => f.label);
+    },
     initial: ROW_0,
     minimums: HOUSING_FEATURES.map((f) => f.minimum),
     presets: (data) => {
       const raw = data.raw ?? data.train;
       return [
         ...HOUSING_PRESET_ROWS.map((p) => ({ label: p.label, values: tableRow(raw, p.row) })),
-        { label: "Median district (each feature's median)", values: medianDistrict(raw) },
+        { label: t().medianDistrict, values: medianDistrict(raw) },
       ];
     },
   },
   output: {
     kind: 'value',
-    name: HOUSING_TARGET.label,
-    unit: HOUSING_TARGET.unit,
+    get name() {
+      return HOUSING_TARGET.label;
+    },
+    get unit() {
+      return HOUSING_TARGET.unit;
+    },
     format: (v) => formatDollars(v),
     perUnit: HOUSING_TARGET.dollars,
     cap: HOUSING_TARGET.cap,
-    glossary: [
-      ...HOUSING_FEATURES.map((f) => ({ term: f.label, meaning: f.meaning })),
-      { term: `${HOUSING_TARGET.key} (the output, ${HOUSING_TARGET.unit})`, meaning: HOUSING_TARGET.meaning },
-    ],
+    get glossary() {
+      return [
+        ...HOUSING_FEATURES.map((f) => ({ term: f.label, meaning: f.meaning })),
+        { term: t().outputTerm(HOUSING_TARGET.key, HOUSING_TARGET.unit), meaning: HOUSING_TARGET.meaning },
+      ];
+    },
   },
   weakAccuracy: null,
   diagnose: false,

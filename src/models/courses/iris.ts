@@ -3,9 +3,12 @@
  * Activation("softmax")]) on sklearn's 150 rows (sorted by class), model.fit(X, y, epochs=300,
  * validation_split=0.1): the last 15 rows, all virginica, validate.
  */
-import { COURSE_FLOWERS, IRIS_CLASS_NAMES, IRIS_FEATURE_NAMES, irisSamples, loadIris } from '../iris';
+import { COURSE_FLOWERS, IRIS_CLASS_NAMES, irisFeatureNames, irisSamples, loadIris } from '../iris';
 import { IRIS_COURSE_CONFIG, irisRecipe } from '../recipe-specs';
 import { settingRules, type Course, type CourseSettings } from './types';
+import { modelsCourses } from '../../i18n/messages/models-courses';
+
+const t = () => modelsCourses.iris;
 
 const defaults: CourseSettings = {
   epochs: IRIS_COURSE_CONFIG.epochs,
@@ -16,19 +19,32 @@ const defaults: CourseSettings = {
 
 export const irisCourse: Course = {
   id: 'iris',
-  title: 'Iris flowers',
-  summary: 'Tell three species of iris apart from four measurements of a flower.',
-  nouns: { one: 'flower', many: 'flowers' },
+  get title() {
+    return t().title;
+  },
+  get summary() {
+    return t().summary;
+  },
+  nouns: {
+    get one() {
+      return t().one;
+    },
+    get many() {
+      return t().many;
+    },
+  },
   async load(onProgress) {
     const train = loadIris();
-    onProgress?.(1, 'Iris loaded');
+    onProgress?.(1, t().loaded);
     return { train, test: null };
   },
   recipes: [
     {
       id: 'sequential',
       title: 'Sequential: Dense → relu → Dense → softmax',
-      note: 'The course model, with separate Activation layers as the course writes it.',
+      get note() {
+        return t().sequentialNote;
+      },
       build: (hiddenUnits, fit) => irisRecipe(hiddenUnits, fit),
     },
   ],
@@ -37,11 +53,13 @@ export const irisCourse: Course = {
   settings: settingRules(defaults),
   input: {
     kind: 'table',
-    featureNames: [...IRIS_FEATURE_NAMES],
+    get featureNames() {
+      return irisFeatureNames();
+    },
     initial: [...COURSE_FLOWERS[0]],
     presets: () => [
-      ...COURSE_FLOWERS.map((v, i) => ({ label: `Course flower ${i + 1}`, values: [...v] })),
-      ...irisSamples().map((s) => ({ label: `A ${s.className} (row ${s.row})`, values: s.values })),
+      ...COURSE_FLOWERS.map((v, i) => ({ label: t().courseFlower(i + 1), values: [...v] })),
+      ...irisSamples().map((s) => ({ label: t().sample(s.row, s.className), values: s.values })),
     ],
   },
   output: { kind: 'classes', classNames: [...IRIS_CLASS_NAMES] },

@@ -8,6 +8,9 @@
  */
 import { MNIST_COURSE_CONFIG, mnistCnnRecipe, mnistRecipe, type MnistVariant } from '../recipe-specs';
 import { settingRules, type Course, type CourseRecipe, type CourseSettings } from './types';
+import { modelsCourses } from '../../i18n/messages/models-courses';
+
+const t = () => modelsCourses.mnist;
 
 const defaults: CourseSettings = {
   epochs: MNIST_COURSE_CONFIG.epochs,
@@ -16,37 +19,57 @@ const defaults: CourseSettings = {
   seed: MNIST_COURSE_CONFIG.seed,
 };
 
-const variant = (id: MnistVariant, title: string, note: string): CourseRecipe => ({
+/** A recipe whose title and note are read in the language on screen. */
+const variant = (id: MnistVariant, title: () => string, note: () => string): CourseRecipe => ({
   id,
-  title,
-  note,
+  get title() {
+    return title();
+  },
+  get note() {
+    return note();
+  },
   build: (hiddenUnits, fit) => mnistRecipe(id, hiddenUnits, fit),
 });
 
-const MB = (bytes: number) => (bytes / 1e6).toFixed(1);
+const MB = (bytes: number) => bytes / 1e6;
 
 export const mnistCourse: Course = {
   id: 'mnist',
-  title: 'MNIST digits',
-  summary: 'Read handwritten digits: 60,000 training and 10,000 test images of 28 × 28 grey levels.',
-  nouns: { one: 'digit', many: 'digits' },
+  get title() {
+    return t().title;
+  },
+  get summary() {
+    return t().summary(60_000, 10_000);
+  },
+  nouns: {
+    get one() {
+      return t().one;
+    },
+    get many() {
+      return t().many;
+    },
+  },
   async load(onProgress) {
-    onProgress?.(0, 'Loading the MNIST images…');
+    onProgress?.(0, t().loading);
     const { loadMnist } = await import('../data/mnist');
     const data = await loadMnist((p) =>
-      onProgress?.(p.total > 0 ? Math.min(1, p.loaded / p.total) : 0, `Loading the MNIST images: ${MB(p.loaded)} of ${MB(p.total)} MB…`),
+      onProgress?.(p.total > 0 ? Math.min(1, p.loaded / p.total) : 0, t().loadingMb(MB(p.loaded), MB(p.total))),
     );
-    onProgress?.(1, 'MNIST loaded');
+    onProgress?.(1, t().loaded);
     return { train: data.train, test: data.test };
   },
   recipes: [
-    variant('sequential', 'Sequential, raw pixels 0..255', 'keras.Sequential as the course first writes it, trained on the raw grey levels 0..255.'),
-    variant('functional', 'Functional API, raw pixels 0..255', 'The same model written with keras.Input and keras.Model: the same seed gives the same numbers.'),
-    variant('rescaling', 'Sequential with Rescaling(1/255)', 'The improvement: Rescaling(1/255) first, so the network sees pixels in 0..1.'),
+    variant('sequential', () => t().sequentialTitle, () => t().sequentialNote),
+    variant('functional', () => t().functionalTitle, () => t().functionalNote),
+    variant('rescaling', () => t().rescalingTitle, () => t().rescalingNote),
     {
       id: 'cnn',
-      title: 'Convolutional network (CNN)',
-      note: 'The image classifier: two Conv2D + MaxPooling2D blocks learn local strokes; hidden units do not apply. Slower to train: try fewer epochs first.',
+      get title() {
+        return t().cnnTitle;
+      },
+      get note() {
+        return t().cnnNote;
+      },
       build: (_hiddenUnits, fit) => mnistCnnRecipe(fit),
     },
   ],

@@ -4,6 +4,7 @@
  * map). The app state takes a Course and never names one; the views read its nouns and its output.
  */
 import type { Dataset, Recipe, Scaler, TrainConfig } from '../types';
+import { modelsCourses } from '../../i18n/messages/models-courses';
 
 /** The training settings a learner can change; a shared link carries them. */
 export interface CourseSettings {
@@ -133,19 +134,38 @@ export interface Course {
   diagnose: boolean;
 }
 
-/** The standard setting rules, with the course's own hints and limits filled in. */
+/** A rule's own limits; its label and hint as functions, so they are read in the language on screen. */
+export type SettingLimits = Partial<Omit<SettingRule, 'label' | 'hint'>> & { label?: () => string; hint?: () => string };
+
+/**
+ * The standard setting rules, with the course's own hints and limits filled in. `label` and `hint`
+ * are getters: they read the current language each time a view reads them.
+ */
 export function settingRules(
   defaults: CourseSettings,
-  limits: Partial<Record<SettingKey, Partial<SettingRule>>> = {},
+  limits: Partial<Record<SettingKey, SettingLimits>> = {},
 ): Record<SettingKey, SettingRule> {
-  const base: Record<SettingKey, SettingRule> = {
-    epochs: { label: 'Epochs', integer: true, min: 1, max: 10_000, hint: `course: ${defaults.epochs}`, editable: true },
-    learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 10, hint: `RMSprop default: ${defaults.learningRate}`, editable: true },
-    hiddenUnits: { label: 'Hidden units', integer: true, min: 1, max: 512, hint: `course: ${defaults.hiddenUnits}`, editable: true },
-    seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1, hint: 'same seed, same run', editable: true },
+  const t = () => modelsCourses.settings;
+  const base: Record<SettingKey, { integer: boolean; min: number; max: number; editable: boolean; label: () => string; hint: () => string }> = {
+    epochs: { label: () => t().epochs, integer: true, min: 1, max: 10_000, hint: () => t().courseHint(defaults.epochs), editable: true },
+    learningRate: { label: () => t().learningRate, integer: false, min: 1e-6, max: 10, hint: () => t().rmspropHint(defaults.learningRate), editable: true },
+    hiddenUnits: { label: () => t().hiddenUnits, integer: true, min: 1, max: 512, hint: () => t().courseHint(defaults.hiddenUnits), editable: true },
+    seed: { label: () => t().seed, integer: true, min: 0, max: 2 ** 31 - 1, hint: () => t().seedHint, editable: true },
   };
-  for (const key of Object.keys(base) as SettingKey[]) base[key] = { ...base[key], ...limits[key] };
-  return base;
+  const rules = {} as Record<SettingKey, SettingRule>;
+  for (const key of Object.keys(base) as SettingKey[]) {
+    const { label, hint, ...rest } = { ...base[key], ...limits[key] };
+    rules[key] = {
+      ...rest,
+      get label() {
+        return label();
+      },
+      get hint() {
+        return hint();
+      },
+    };
+  }
+  return rules;
 }
 
 /** A setting's value when the course accepts it, else null. */

@@ -8,6 +8,7 @@
  * Loaded only when the housing course opens.
  */
 import type { Dataset } from '../types';
+import { modelsCourses } from '../../i18n/messages/models-courses';
 
 /** One feature as a learner reads it. */
 export interface HousingFeature {
@@ -22,22 +23,50 @@ export interface HousingFeature {
   minimum: number | null;
 }
 
+type FeatureKey = 'MedInc' | 'HouseAge' | 'AveRooms' | 'AveBedrms' | 'Population' | 'AveOccup' | 'Latitude' | 'Longitude';
+
+/** One feature whose label, unit and meaning are read in the language on screen. */
+function feature(key: FeatureKey, minimum: number | null): HousingFeature {
+  const words = () => modelsCourses.housing.features[key];
+  return {
+    key,
+    get label() {
+      return words().label;
+    },
+    get unit() {
+      return words().unit;
+    },
+    get meaning() {
+      return words().meaning;
+    },
+    minimum,
+  };
+}
+
 export const HOUSING_FEATURES: readonly HousingFeature[] = [
-  { key: 'MedInc', label: 'MedInc (median income, $10,000s)', unit: '$10,000s', meaning: 'Median income of the households in the district, in tens of thousands of dollars (3.5 = $35,000 a year).', minimum: 0 },
-  { key: 'HouseAge', label: 'HouseAge (median age, years)', unit: 'years', meaning: 'Median age of the houses in the district.', minimum: 0 },
-  { key: 'AveRooms', label: 'AveRooms (rooms per household)', unit: 'rooms', meaning: 'Average number of rooms per household (all rooms in the district divided by its households).', minimum: 0 },
-  { key: 'AveBedrms', label: 'AveBedrms (bedrooms per household)', unit: 'bedrooms', meaning: 'Average number of bedrooms per household.', minimum: 0 },
-  { key: 'Population', label: 'Population (people)', unit: 'people', meaning: 'How many people live in the district (a block group, usually 600 to 3,000 people).', minimum: 0 },
-  { key: 'AveOccup', label: 'AveOccup (people per household)', unit: 'people', meaning: 'Average number of people per household.', minimum: 0 },
-  { key: 'Latitude', label: 'Latitude (degrees north)', unit: '° N', meaning: 'How far north the district lies (32.5 near San Diego to 42 at the Oregon border).', minimum: null },
-  { key: 'Longitude', label: 'Longitude (degrees, negative = west)', unit: '° E', meaning: 'How far west the district lies; negative, as all of California is west of Greenwich (-124.4 at the coast to -114.3).', minimum: null },
+  feature('MedInc', 0),
+  feature('HouseAge', 0),
+  feature('AveRooms', 0),
+  feature('AveBedrms', 0),
+  feature('Population', 0),
+  feature('AveOccup', 0),
+  feature('Latitude', null),
+  feature('Longitude', null),
 ];
 
 export const HOUSING_TARGET = {
   key: 'MedHouseVal',
-  label: 'median house value',
-  unit: '$100,000s',
-  meaning: 'Median value of the owner-occupied houses in the district, in units of $100,000 (2.063 = $206,300). The census capped it at $500,001.',
+  /** "median house value", in the language on screen. */
+  get label(): string {
+    return modelsCourses.housing.target.label;
+  },
+  /** "$100,000s" ("100.000 $" in German). */
+  get unit(): string {
+    return modelsCourses.housing.target.unit;
+  },
+  get meaning(): string {
+    return modelsCourses.housing.target.meaning;
+  },
   /** One unit of the target in dollars. */
   dollars: 100_000,
   /** The census' top code: every district at or above $500,001 reads 5.00001. */
@@ -159,11 +188,10 @@ export function tableRow(ds: Dataset, r: number): number[] {
 
 /**
  * A value of the target ($100,000s) as dollars, rounded to $100 as the census reports them:
- * 2.063 -> "$206,300", -0.05 -> "-$5,000". Non-finite values read "—".
+ * 2.063 -> "$206,300", -0.05 -> "-$5,000" (German: "206.300 $", "−5.000 $"). Non-finite values read "—".
  */
 export function formatDollars(value: number, roundTo = 100): string {
   if (!Number.isFinite(value)) return '—';
   const dollars = Math.round((value * HOUSING_TARGET.dollars) / roundTo) * roundTo;
-  const abs = Math.abs(dollars).toLocaleString('en-US', { maximumFractionDigits: 0 });
-  return `${dollars < 0 ? '-' : ''}$${abs}`;
+  return modelsCourses.housing.dollars(dollars === 0 ? 0 : dollars);
 }

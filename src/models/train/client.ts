@@ -8,6 +8,8 @@ import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../typ
 import { train } from './train';
 import { errorMessage, progressBatcher, type FromWorker, type ToWorker } from './messages';
 import { yieldToEventLoop } from './yield';
+import { language } from '../../i18n/language';
+import { modelsTrain } from '../../i18n/messages/models-train';
 
 export interface TrainingRun {
   /** Asks the run to stop; `done` then resolves with the weights reached so far. */
@@ -106,7 +108,7 @@ export function createTrainingClient(): TrainingClient {
         worker = null;
         held = [];
       }
-      failAll(`The training worker failed: ${event.message || 'it could not start'}`);
+      failAll(modelsTrain.worker.failed(event.message || modelsTrain.worker.couldNotStart));
     };
     worker = w;
     return w;
@@ -122,13 +124,13 @@ export function createTrainingClient(): TrainingClient {
       dataKey(w, dataset).then(
         (key) => {
           if (worker !== w || !pending.has(id)) return;
-          w.postMessage({ type: 'start', id, ...settings, dataKey: key, keepWeights: options.keepWeights === true } satisfies ToWorker);
+          w.postMessage({ type: 'start', id, ...settings, dataKey: key, keepWeights: options.keepWeights === true, language: language() } satisfies ToWorker);
           if (stopAsked) w.postMessage({ type: 'stop', id } satisfies ToWorker);
         },
         (e: unknown) => {
           const p = pending.get(id);
           pending.delete(id);
-          p?.reject(new Error(`The data could not be sent to the training worker: ${errorMessage(e)}`));
+          p?.reject(new Error(modelsTrain.worker.sendFailed(errorMessage(e))));
         },
       );
       return {

@@ -4,13 +4,15 @@ import type { Rng } from '../random';
 import { DenseNetwork } from './network';
 import { BatchLoss } from './batch-loss';
 import { RmsProp } from './rmsprop';
-import { FAST_ENGINE_LABEL, type BatchResult, type TrainEngine } from './engine';
+import type { BatchResult, TrainEngine } from './engine';
+import { modelsTrain } from '../../i18n/messages/models-train';
 
 /** Rows per forward pass when evaluating with the SIMD kernels' fixed capacity. */
 const EVAL_CHUNK = 500;
 
 export class FastEngine implements TrainEngine {
-  readonly label = FAST_ENGINE_LABEL;
+  /** FAST_ENGINE_LABEL in English; in the language the run started in. */
+  readonly label = modelsTrain.engines.fast;
   private readonly net: DenseNetwork;
   private readonly optimizer: RmsProp;
   private readonly batch: BatchLoss;

@@ -1,5 +1,6 @@
 /** The messages between the training client and its worker (all structured-clone friendly). */
 import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
+import type { Language } from '../../i18n/language';
 import { snapshotBuffers } from './weight-history';
 
 /**
@@ -13,7 +14,8 @@ import { snapshotBuffers } from './weight-history';
 export type ToWorker =
   | { type: 'data'; key: number; dataset: Dataset; xLength: number; evict: number[] }
   | { type: 'data-part'; key: number; offset: number; part: Float32Array | Uint8Array }
-  | { type: 'start'; id: number; recipe: Recipe; dataKey: number; config: TrainConfig; keepWeights?: boolean }
+  /** `language`: the page's, so the worker's messages (errors, the engine's name) are in it. */
+  | { type: 'start'; id: number; recipe: Recipe; dataKey: number; config: TrainConfig; keepWeights?: boolean; language?: Language }
   | { type: 'stop'; id: number };
 
 export type FromWorker =

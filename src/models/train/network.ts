@@ -21,6 +21,7 @@ import type { ActivationName, Recipe, WeightTensor } from '../types';
 import { inputWidth, layerShapes, weightSpecs } from './recipe-weights';
 import type { Rng } from '../random';
 import { KernelArena } from './wasm/kernels';
+import { modelsTrain } from '../../i18n/messages/models-train';
 
 /**
  * One step of the network; `layer` is the index of the recipe layer it comes from. Flatten is no
@@ -54,7 +55,7 @@ export function compileOps(recipe: Recipe): Op[] {
     } else if (l.className === 'Rescaling') {
       ops.push({ kind: 'rescaling', layer, scale: l.scale, offset: l.offset, width });
     } else if (l.className !== 'Flatten') {
-      throw new Error(`The plain-TypeScript engine cannot run layer kind ${(l as { className: string }).className}.`);
+      throw new Error(modelsTrain.recipe.fastEngineKind((l as { className: string }).className));
     }
   });
   return ops;

@@ -6,6 +6,7 @@ import { createRng } from '../random';
 import { glorotUniform, zeros } from '../init';
 import type { LayerSpec, Recipe, WeightTensor } from '../types';
 import { convOutputShape, convWeightSpecs, hasConvLayers, initialConvWeights, poolOutputShape } from './cnn/spec';
+import { modelsTrain } from '../../i18n/messages/models-train';
 
 /** Name and shape of every weight array, in Keras' order (per Dense: kernel, then bias). */
 export function weightSpecs(recipe: Recipe): { layer: string; name: string; shape: number[] }[] {
@@ -34,7 +35,7 @@ export function layerShapes(recipe: Recipe): { layer: LayerSpec; inShape: number
     else if (layer.className === 'MaxPooling2D') shape = poolOutputShape(shape, layer);
     else if (layer.className === 'Dense') {
       if (shape.length !== 1) {
-        throw new Error(`Dense layer ${layer.name} gets input of shape (${shape.join(', ')}); put a Flatten layer before it.`);
+        throw new Error(modelsTrain.recipe.denseNeedsFlat(layer.name, shape.join(', ')));
       }
       shape = [layer.units];
     }
@@ -44,7 +45,7 @@ export function layerShapes(recipe: Recipe): { layer: LayerSpec; inShape: number
 
 function checkInputShape(shape: number[]): void {
   if (shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d >= 1)) {
-    throw new Error(`A recipe's input shape needs whole numbers of at least 1, got [${shape.join(', ')}].`);
+    throw new Error(modelsTrain.recipe.inputShape(shape.join(', ')));
   }
 }
 

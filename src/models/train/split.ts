@@ -4,6 +4,7 @@
  * `split_at = int(math.floor(n * (1.0 - validation_split)))`, and it raises when either side is
  * empty); the training rows are then shuffled every epoch and cut into batches.
  */
+import { modelsTrain } from '../../i18n/messages/models-train';
 
 export interface Split {
   /** Rows 0 .. trainRows-1 train. */
@@ -14,14 +15,12 @@ export interface Split {
 
 export function splitRows(total: number, validationSplit: number): Split {
   if (!(validationSplit >= 0 && validationSplit < 1)) {
-    throw new Error(`validation_split must be at least 0 and below 1, got ${validationSplit}.`);
+    throw new Error(modelsTrain.checks.validationSplit(validationSplit));
   }
   if (validationSplit === 0) return { trainRows: total, valRows: 0 };
   const splitAt = Math.floor(total * (1 - validationSplit));
   if (splitAt === 0 || splitAt === total) {
-    throw new Error(
-      `${total} rows are not enough to split into training and validation rows with validation_split=${validationSplit}.`,
-    );
+    throw new Error(modelsTrain.checks.tooFewRows(total, validationSplit));
   }
   return { trainRows: splitAt, valRows: total - splitAt };
 }
@@ -29,7 +28,7 @@ export function splitRows(total: number, validationSplit: number): Split {
 /** [start, end) of each batch over `n` rows; the last batch holds the rest. */
 export function batchRanges(n: number, batchSize: number): [number, number][] {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`The batch size must be a whole number of at least 1, got ${batchSize}.`);
+    throw new Error(modelsTrain.checks.batchSizeWords(batchSize));
   }
   const ranges: [number, number][] = [];
   for (let start = 0; start < n; start += batchSize) ranges.push([start, Math.min(n, start + batchSize)]);

@@ -8,6 +8,8 @@
  */
 import { train } from './train';
 import type { Dataset } from '../types';
+import { setLanguage } from '../../i18n/language';
+import { modelsTrain } from '../../i18n/messages/models-train';
 import { errorMessage, progressBatcher, resultTransfer, type FromWorker, type ToWorker } from './messages';
 
 function serve(scope: DedicatedWorkerGlobalScope): void {
@@ -31,9 +33,10 @@ function serve(scope: DedicatedWorkerGlobalScope): void {
       return;
     }
     const { id } = msg;
+    if (msg.language) setLanguage(msg.language);
     const dataset = datasets.get(msg.dataKey);
     if (!dataset) {
-      post({ type: 'error', id, message: 'The training worker lost its data set; please train again.' });
+      post({ type: 'error', id, message: modelsTrain.worker.lostData });
       return;
     }
     const progress = progressBatcher((logs) => post({ type: 'epoch', id, logs }));

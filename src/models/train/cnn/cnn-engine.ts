@@ -10,6 +10,7 @@ import { RmsProp } from '../rmsprop';
 import type { BatchResult, TrainEngine } from '../engine';
 import { ConvNetwork } from './conv-network';
 import type { ConvRecipe } from './spec';
+import { modelsTrain } from '../../../i18n/messages/models-train';
 
 /** Rows per forward pass when evaluating (im2col of a 28x28 conv takes ~24 KB per row). */
 const EVAL_CHUNK = 128;
@@ -17,7 +18,8 @@ const EVAL_CHUNK = 128;
 export const CNN_ENGINE_LABEL = 'Layer Lens convolution engine (im2col, WebAssembly SIMD where available)';
 
 export class CnnEngine implements TrainEngine {
-  readonly label = CNN_ENGINE_LABEL;
+  /** CNN_ENGINE_LABEL in English; in the language the run started in. */
+  readonly label = modelsTrain.engines.cnn;
   readonly net: ConvNetwork;
   private readonly optimizer: RmsProp;
   private readonly batch: BatchLoss;

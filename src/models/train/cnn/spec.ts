@@ -10,6 +10,7 @@ export function hasConvLayers(recipe: Pick<Recipe, 'layers'>): boolean {
 }
 import type { LayerSpec, Recipe } from '../../types';
 import type { Rng } from '../../random';
+import { modelsTrain } from '../../../i18n/messages/models-train';
 
 /** Every recipe layer; the convolution engine runs all of them. */
 export type ConvLayerSpec = LayerSpec;
@@ -63,7 +64,7 @@ export function convWeightSpecs(recipe: ConvRecipe): ConvWeightSpec[] {
         break;
       case 'Dense': {
         const inW = shape[shape.length - 1];
-        if (shape.length !== 1) throw new Error(`Dense layer ${l.name} needs a flat input: put a Flatten layer before it.`);
+        if (shape.length !== 1) throw new Error(modelsTrain.recipe.denseFlatInput(l.name));
         specs.push({ layer: l.name, name: 'kernel', shape: [inW, l.units], trainable: true, init: 'glorot_uniform', fans: [inW, l.units] });
         specs.push({ layer: l.name, name: 'bias', shape: [l.units], trainable: true, init: 'zeros' });
         shape = [l.units];
@@ -81,23 +82,23 @@ function outSize(size: number, k: number, s: number, padding: 'valid' | 'same'):
 }
 
 export function convOutputShape(shape: number[], l: Extract<ConvLayerSpec, { className: 'Conv2D' }>): number[] {
-  if (shape.length !== 3) throw new Error(`Conv2D layer ${l.name} needs an image input (height, width, channels).`);
+  if (shape.length !== 3) throw new Error(modelsTrain.recipe.needsImage('Conv2D', l.name));
   const [sh, sw] = l.strides ?? [1, 1];
   const p = l.padding ?? 'valid';
   const h = outSize(shape[0], l.kernelSize[0], sh, p);
   const w = outSize(shape[1], l.kernelSize[1], sw, p);
-  if (h < 1 || w < 1) throw new Error(`Conv2D layer ${l.name}: its ${l.kernelSize.join('x')} window does not fit a ${shape[0]}x${shape[1]} input.`);
+  if (h < 1 || w < 1) throw new Error(modelsTrain.recipe.convWindow(l.name, l.kernelSize.join('x'), shape[0], shape[1]));
   return [h, w, l.filters];
 }
 
 export function poolOutputShape(shape: number[], l: Extract<ConvLayerSpec, { className: 'MaxPooling2D' }>): number[] {
-  if (shape.length !== 3) throw new Error(`MaxPooling2D layer ${l.name} needs an image input (height, width, channels).`);
+  if (shape.length !== 3) throw new Error(modelsTrain.recipe.needsImage('MaxPooling2D', l.name));
   const pool = l.poolSize ?? [2, 2];
   const [sh, sw] = l.strides ?? pool;
   const p = l.padding ?? 'valid';
   const h = outSize(shape[0], pool[0], sh, p);
   const w = outSize(shape[1], pool[1], sw, p);
-  if (h < 1 || w < 1) throw new Error(`MaxPooling2D layer ${l.name}: its window does not fit a ${shape[0]}x${shape[1]} input.`);
+  if (h < 1 || w < 1) throw new Error(modelsTrain.recipe.poolWindow(l.name, shape[0], shape[1]));
   return [h, w, shape[2]];
 }
 
