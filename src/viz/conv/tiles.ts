@@ -6,6 +6,7 @@
  */
 import type { Layout } from '../../inspector/axes';
 import { signedColourTable } from '../colour';
+import { convMaps } from '../../i18n/messages/conv-maps';
 
 /** How the pictures' values map to colour: greyscale (activations) or the signed scale (weights). */
 export type TileColour = 'grey' | 'signed';
@@ -112,8 +113,8 @@ export function indexLabel(src: TileSource, t: number, r: number, c: number): st
 
 /** "channel 5", or "filter 3, in-channel 1" for a kernel. */
 export function tileName(src: TileSource, t: number): string {
-  if (src.axes.filter !== null) return `filter ${Math.floor(t / src.nC)}, in-channel ${t % src.nC}`;
-  return src.axes.channel === null ? 'values' : `channel ${t % src.nC}`;
+  if (src.axes.filter !== null) return convMaps.filterTile(Math.floor(t / src.nC), t % src.nC);
+  return src.axes.channel === null ? convMaps.valuesTile : convMaps.channelTile(t % src.nC);
 }
 
 /** Per tile min and max over the finite values (0, 0 for a tile with none). */

@@ -3,6 +3,7 @@
  * createImageBitmap), with a clear message for what cannot be a picture of a digit: not an image,
  * an empty file, an absurd size, or bytes the browser cannot decode.
  */
+import { imageInput } from '../../i18n/messages/image-input';
 
 /** Larger files are refused before decoding. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -11,14 +12,14 @@ export const MAX_IMAGE_SIDE = 8000;
 /** Pictures are drawn at most this big (longer side) before the preprocessing. */
 export const WORK_SIDE = 560;
 
+/** The messages, in the language on screen. */
 export const FILE_MESSAGES = {
-  notImage: (name: string) => `"${name}" is not a picture: choose a PNG or JPEG of a digit.`,
-  empty: (name: string) => `"${name}" is empty (0 bytes).`,
-  tooBig: (name: string, mb: number) => `"${name}" is ${mb.toFixed(1)} MB: a picture of a digit should be far smaller (at most ${MAX_FILE_BYTES / 1024 / 1024} MB).`,
-  tooManyPixels: (name: string, w: number, h: number) =>
-    `"${name}" is ${w} × ${h} pixels: too large for a picture of a digit (at most ${MAX_IMAGE_SIDE} pixels a side).`,
-  zeroPixels: (name: string) => `"${name}" has no pixels.`,
-  unreadable: (name: string) => `"${name}" could not be read as a picture: it may be damaged or in a format the browser does not know.`,
+  notImage: (name: string) => imageInput.notImage(name),
+  empty: (name: string) => imageInput.empty(name),
+  tooBig: (name: string, mb: number) => imageInput.tooBig(name, mb, MAX_FILE_BYTES / 1024 / 1024),
+  tooManyPixels: (name: string, w: number, h: number) => imageInput.tooManyPixels(name, w, h, MAX_IMAGE_SIDE),
+  zeroPixels: (name: string) => imageInput.zeroPixels(name),
+  unreadable: (name: string) => imageInput.unreadable(name),
 };
 
 export interface RgbaImage {
@@ -33,7 +34,7 @@ const IMAGE_NAME = /\.(png|jpe?g|gif|webp|bmp)$/i;
 
 /** Reads a File into RGBA pixels, scaled down to WORK_SIDE (longer side) when larger. Never throws. */
 export async function readImageFile(file: File): Promise<ReadResult> {
-  const name = file.name || 'This file';
+  const name = file.name || imageInput.thisFile;
   if (file.type ? !file.type.startsWith('image/') : !IMAGE_NAME.test(file.name)) return { ok: false, message: FILE_MESSAGES.notImage(name) };
   if (file.size === 0) return { ok: false, message: FILE_MESSAGES.empty(name) };
   if (file.size > MAX_FILE_BYTES) return { ok: false, message: FILE_MESSAGES.tooBig(name, file.size / 1024 / 1024) };

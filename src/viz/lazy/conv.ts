@@ -2,6 +2,7 @@
  * The convolution views (the feature-map overview of an image network; the arithmetic of Conv2D,
  * pooling and BatchNormalization) load when a model with such layers is on screen, not with the page.
  */
+import { lazyLoad } from '../../i18n/messages/lazy-load';
 import { lazy } from './load';
 
-export const loadConvViews = lazy('the convolution views', () => import('./conv-views'));
+export const loadConvViews = lazy(() => lazyLoad.convViews, () => import('./conv-views'));

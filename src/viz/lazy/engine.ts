@@ -3,7 +3,8 @@
  * beside the page, not in front of it: the page's shell paints while they arrive, and AppState's
  * init waits for them before the first model is shown.
  */
+import { lazyLoad } from '../../i18n/messages/lazy-load';
 import { lazy } from './load';
 
-export const loadEngine = lazy('TensorFlow.js', () => import('./engine-parts'));
+export const loadEngine = lazy(() => lazyLoad.engine, () => import('./engine-parts'));
 export type Engine = Awaited<ReturnType<typeof loadEngine>>;

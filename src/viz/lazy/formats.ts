@@ -4,10 +4,11 @@
  */
 import type { FileLike } from '../../models/formats';
 import type { ModelBundle } from '../../models/types';
+import { lazyLoad } from '../../i18n/messages/lazy-load';
 import { lazy } from './load';
 
-export const loadFormats = lazy('the part that reads and writes model files', () => import('../../models/formats'));
-export const loadModelStore = lazy('the model library', () => import('../../models/store/model-store'));
+export const loadFormats = lazy(() => lazyLoad.formats, () => import('../../models/formats'));
+export const loadModelStore = lazy(() => lazyLoad.modelStore, () => import('../../models/store/model-store'));
 
 export async function openModelFiles(files: FileLike[]): Promise<ModelBundle> {
   return (await loadFormats()).openModelFiles(files);

@@ -3,8 +3,9 @@
  * models the drawing pad, test image picker and photo input, and an evaluation's confusion matrix
  * and mistakes gallery; for a course that predicts a value (housing) its regression views.
  */
+import { lazyLoad } from '../../i18n/messages/lazy-load';
 import { lazy } from './load';
 
-export const loadImageInput = lazy('the image input', () => import('../sections/ImageInputPanel.svelte'));
-export const loadEvaluationViews = lazy('the evaluation views', () => import('./evaluation-views'));
-export const loadRegressionViews = lazy('the regression views', () => import('../regression/RegressionSection.svelte'));
+export const loadImageInput = lazy(() => lazyLoad.imageInput, () => import('../sections/ImageInputPanel.svelte'));
+export const loadEvaluationViews = lazy(() => lazyLoad.evaluationViews, () => import('./evaluation-views'));
+export const loadRegressionViews = lazy(() => lazyLoad.regressionViews, () => import('../regression/RegressionSection.svelte'));

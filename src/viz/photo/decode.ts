@@ -3,6 +3,7 @@
  * too large: refused before decoding), then the browser decodes it (createImageBitmap, no colour
  * management, alpha not premultiplied) and the alpha byte is dropped.
  */
+import { photoInput } from '../../i18n/messages/photo-input';
 import { dropAlpha, sniffImage, undecodableMessage, type ImageFileInfo, type PixelImage } from '../../inspector/photo';
 
 export type DecodedPhoto =
@@ -10,12 +11,12 @@ export type DecodedPhoto =
   | { ok: false; name: string; message: string };
 
 export async function decodePhoto(file: File): Promise<DecodedPhoto> {
-  const name = file.name || 'This file';
+  const name = file.name || photoInput.thisFile;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return { ok: false, name, message: `${name} could not be read.` };
+    return { ok: false, name, message: photoInput.unreadableFile(name) };
   }
   const sniff = sniffImage(bytes, name);
   if (!sniff.ok) return { ok: false, name, message: sniff.message };
@@ -31,7 +32,7 @@ export async function decodePhoto(file: File): Promise<DecodedPhoto> {
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return { ok: false, name, message: `${name}: this browser gave no canvas to read the pixels.` };
+  if (!ctx) return { ok: false, name, message: photoInput.noCanvas(name) };
   ctx.drawImage(bitmap, 0, 0);
   let rgba: Uint8ClampedArray;
   try {

@@ -9,6 +9,7 @@ import { indexImageFolder } from '../../models/data/image-folder';
 import type { Dataset } from '../../models/types';
 import { resizeBilinear } from '../../inspector/photo';
 import { decodePhoto } from '../photo/decode';
+import { photoTraining } from '../../i18n/messages/photo-training';
 
 export interface FolderDataset {
   dataset: Dataset;
@@ -38,7 +39,7 @@ export async function loadFolderDataset(
   const features = size.height * size.width * 3;
   const x = new Float32Array(ordered.length * features);
   const y = new Int32Array(ordered.length);
-  const problems = index.skipped.map((f) => `${f.path}: not an image (${f.path.split('.').pop()}), skipped as Keras skips it.`);
+  const problems = index.skipped.map((f) => photoTraining.skipped(f.path, f.path.split('.').pop() ?? ''));
   let row = 0;
   let trainRows = 0;
   for (let i = 0; i < ordered.length; i++) {
@@ -56,10 +57,10 @@ export async function loadFolderDataset(
     row++;
     if (i < index.training.length) trainRows = row;
   }
-  if (row === 0) throw new Error('None of the images in the folder could be read.');
+  if (row === 0) throw new Error(photoTraining.noneRead);
   const dataset: Dataset = {
     id: 'photos',
-    title: 'Your photos',
+    title: photoTraining.datasetTitle,
     x: x.subarray(0, row * features),
     y: y.subarray(0, row),
     rows: row,

@@ -1,6 +1,7 @@
 /** The photo panel's fields: labels, limits and hints, checked the way the train panel checks its own. */
 import { parseNumber } from '../../inspector/parse';
-import type { SettingRule } from '../../models/courses';
+import { language } from '../../i18n/language';
+import { photoTraining as t } from '../../i18n/messages/photo-training';
 import { PHOTO_DEFAULT_CONFIG } from '../../models/recipe-specs';
 
 export interface PhotoSettings {
@@ -15,16 +16,40 @@ export type PhotoField = keyof PhotoSettings;
 
 export const PHOTO_FIELDS: PhotoField[] = ['height', 'width', 'validationSplit', 'seed', 'epochs', 'learningRate'];
 
-type Rule = Omit<SettingRule, 'editable'>;
+/** A field's rule: label and hint read in the language on screen. */
+export interface PhotoRule {
+  readonly label: string;
+  integer: boolean;
+  min: number;
+  max: number;
+  readonly hint: string;
+}
 
-export const PHOTO_RULES: Readonly<Record<PhotoField, Rule>> = {
-  height: { label: 'Image height', integer: true, min: 10, max: 256, hint: 'pixels; image_size=(height, width)' },
-  width: { label: 'Image width', integer: true, min: 10, max: 256, hint: 'pixels; resized bilinearly' },
-  validationSplit: { label: 'validation_split', integer: false, min: 0.01, max: 0.9, hint: 'the last share of the shuffled files' },
-  seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1, hint: 'shuffles the files; same seed, same run' },
-  epochs: { label: 'Epochs', integer: true, min: 1, max: 10_000, hint: 'a few to start with' },
-  learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 10, hint: 'RMSprop default: 0.001' },
+function rule(label: () => string, hint: () => string, integer: boolean, min: number, max: number): PhotoRule {
+  return {
+    get label() {
+      return label();
+    },
+    get hint() {
+      return hint();
+    },
+    integer,
+    min,
+    max,
+  };
+}
+
+export const PHOTO_RULES: Readonly<Record<PhotoField, PhotoRule>> = {
+  height: rule(() => t.height, () => t.heightHint, true, 10, 256),
+  width: rule(() => t.width, () => t.widthHint, true, 10, 256),
+  validationSplit: rule(() => 'validation_split', () => t.splitHint, false, 0.01, 0.9),
+  seed: rule(() => t.seed, () => t.seedHint, true, 0, 2 ** 31 - 1),
+  epochs: rule(() => t.epochs, () => t.epochsHint, true, 1, 10_000),
+  learningRate: rule(() => t.learningRate, () => t.learningRateHint(0.001), false, 1e-6, 10),
 };
+
+/** A limit as typed in the fields: 0.01 (English) or 0,01 (German). */
+const limit = (x: number) => (language() === 'de' ? String(x).replace('.', ',') : String(x));
 
 export const PHOTO_DEFAULTS: PhotoSettings = {
   height: 64,
@@ -41,15 +66,15 @@ export function parsePhotoSettings(texts: Record<PhotoField, string>): { setting
   const out: Partial<PhotoSettings> = {};
   for (const field of PHOTO_FIELDS) {
     const rule = PHOTO_RULES[field];
-    const t = (texts[field] ?? '').trim();
-    if (t === '') {
-      errors[field] = `${rule.label} is required.`;
+    const text = (texts[field] ?? '').trim();
+    if (text === '') {
+      errors[field] = t.required(rule.label);
       continue;
     }
-    const parsed = parseNumber(t);
-    if (!parsed.ok) errors[field] = `${rule.label} must be a number, not "${t}".`;
-    else if (rule.integer && !Number.isInteger(parsed.value)) errors[field] = `${rule.label} must be a whole number.`;
-    else if (parsed.value < rule.min || parsed.value > rule.max) errors[field] = `${rule.label} must be between ${rule.min} and ${rule.max}.`;
+    const parsed = parseNumber(text);
+    if (!parsed.ok) errors[field] = t.notNumber(rule.label, text);
+    else if (rule.integer && !Number.isInteger(parsed.value)) errors[field] = t.whole(rule.label);
+    else if (parsed.value < rule.min || parsed.value > rule.max) errors[field] = t.between(rule.label, limit(rule.min), limit(rule.max));
     else out[field] = parsed.value;
   }
   return { settings: Object.keys(errors).length ? null : (out as PhotoSettings), errors };

@@ -10,6 +10,7 @@ import { indexImageFolder } from '../../models/data/image-folder';
 import { createTrainingClient, type TrainingClient } from '../../models/train/client';
 import { loadFolderDataset, type FolderDataset, type FolderEntry } from './folder-dataset';
 import type { PhotoSettings } from './photo-config';
+import { photoTraining } from '../../i18n/messages/photo-training';
 
 export interface PhotoProgress {
   running: boolean;
@@ -71,7 +72,7 @@ export class PhotoTraining {
     this.summary = null;
     this.#readFor = '';
     if (entries.length === 0) {
-      this.error = 'The folder is empty.';
+      this.error = photoTraining.emptyFolder;
       return;
     }
     await this.read(settings);
@@ -126,11 +127,11 @@ export class PhotoTraining {
     if (this.progress.running) return;
     const folder = await this.read(settings);
     if (!folder) {
-      this.error ??= 'Pick a folder with one subfolder per class first.';
+      this.error ??= photoTraining.pickFirst;
       return;
     }
     if (folder.trainRows < 1 || folder.validationRows < 1) {
-      this.error = `Training needs at least one training and one validation image; the folder gives ${folder.trainRows} and ${folder.validationRows}. Add images or change validation_split.`;
+      this.error = photoTraining.needBoth(folder.trainRows, folder.validationRows);
       return;
     }
     let recipe: Recipe;
@@ -165,7 +166,7 @@ export class PhotoTraining {
       result = await run.done;
     } catch (e) {
       this.progress = { ...this.progress, running: false };
-      this.error = `Training failed: ${(e as Error).message}`;
+      this.error = photoTraining.failed((e as Error).message);
       return;
     } finally {
       this.#stop = null;
@@ -174,7 +175,7 @@ export class PhotoTraining {
       ...this.progress, running: false, history: result.history, epoch: result.history.length, msLeft: 0,
       stopped: result.stopped, engine: result.engine,
     };
-    const title = `Your photos (${folder.classNames.join(', ')})`;
+    const title = photoTraining.title(folder.classNames.join(', '));
     this.shown = show(recipe, result.weights, title, folder.classNames);
   }
 

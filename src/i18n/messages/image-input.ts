@@ -1,0 +1,80 @@
+/** The digit input: drawing pad, picture files of a digit and the test-image picker. */
+import { defineMessages } from '../define';
+import { formatFixed, formatInteger } from '../format';
+
+export const imageInput = defineMessages(
+  'image-input',
+  {
+    pad: 'Drawing pad: draw a digit with the mouse, a pen or a finger',
+    hint: 'Draw a digit',
+    clear: 'Clear',
+    undo: 'Undo stroke',
+    pick: 'Open a picture…',
+    drop: 'or drop a PNG or JPEG of a digit on the pad',
+    received: 'What the model receives',
+    fromFile: (name: string, inverted: boolean) => `From "${name}"${inverted ? ', dark on light: inverted' : ''}. Draw to start again.`,
+    emptyFile: (name: string) => `"${name}" shows no digit: nothing stands out from its background.`,
+    caption: (label: string) => `${label}: 28 × 28 grey levels 0 … 255`,
+    allZeros: 'Draw a digit: the input is all zeros.',
+    // picture files (image-file.ts)
+    thisFile: 'This file',
+    notImage: (name: string) => `"${name}" is not a picture: choose a PNG or JPEG of a digit.`,
+    empty: (name: string) => `"${name}" is empty (0 bytes).`,
+    tooBig: (name: string, mb: number, maxMb: number) =>
+      `"${name}" is ${formatFixed(mb, 1)} MB: a picture of a digit should be far smaller (at most ${formatInteger(maxMb)} MB).`,
+    tooManyPixels: (name: string, w: number, h: number, max: number) =>
+      `"${name}" is ${w} × ${h} pixels: too large for a picture of a digit (at most ${max} pixels a side).`,
+    zeroPixels: (name: string) => `"${name}" has no pixels.`,
+    unreadable: (name: string) => `"${name}" could not be read as a picture: it may be damaged or in a format the browser does not know.`,
+    // the test-image picker
+    picker: 'Pick a test image',
+    index: 'Test image',
+    of: (n: number) => `of 0 … ${formatInteger(n - 1)}`,
+    go: 'Show',
+    previous: 'Previous',
+    next: 'Next',
+    nextOf: 'Next of class',
+    klass: 'Class',
+    mistake: 'Next mistake',
+    noEvaluation: 'Evaluate the model first to find its mistakes.',
+    noMistakes: 'The model gets every test image right.',
+    noneOfClass: (c: string) => `No test image is a ${c}.`,
+    bad: (n: number) => `A test image is a whole number from 0 to ${formatInteger(n - 1)}.`,
+  },
+  {
+    pad: 'Zeichenfläche: eine Ziffer mit der Maus, einem Stift oder dem Finger zeichnen',
+    hint: 'Ziffer zeichnen',
+    clear: 'Löschen',
+    undo: 'Strich zurücknehmen',
+    pick: 'Bild öffnen…',
+    drop: 'oder ein PNG oder JPEG einer Ziffer auf die Fläche ziehen',
+    received: 'Was das Modell erhält',
+    fromFile: (name, inverted) => `Aus „${name}“${inverted ? ', dunkel auf hell: invertiert' : ''}. Zum Neuanfang einfach zeichnen.`,
+    emptyFile: (name) => `„${name}“ zeigt keine Ziffer: Nichts hebt sich vom Hintergrund ab.`,
+    caption: (label) => `${label}: 28 × 28 Graustufen 0 … 255`,
+    allZeros: 'Ziffer zeichnen: Die Eingabe besteht nur aus Nullen.',
+    thisFile: 'Diese Datei',
+    notImage: (name) => `„${name}“ ist kein Bild. Bitte ein PNG oder JPEG einer Ziffer wählen.`,
+    empty: (name) => `„${name}“ ist leer (0 Bytes).`,
+    tooBig: (name, mb, maxMb) =>
+      `„${name}“ ist ${formatFixed(mb, 1)} MB groß: Ein Bild einer Ziffer sollte viel kleiner sein (höchstens ${formatInteger(maxMb)} MB).`,
+    tooManyPixels: (name, w, h, max) =>
+      `„${name}“ hat ${w} × ${h} Pixel: zu groß für das Bild einer Ziffer (höchstens ${max} Pixel je Seite).`,
+    zeroPixels: (name) => `„${name}“ hat keine Pixel.`,
+    unreadable: (name) =>
+      `„${name}“ ließ sich nicht als Bild lesen: Die Datei ist vielleicht beschädigt oder in einem Format, das der Browser nicht kennt.`,
+    picker: 'Testbild wählen',
+    index: 'Testbild',
+    of: (n) => `von 0 … ${formatInteger(n - 1)}`,
+    go: 'Anzeigen',
+    previous: 'Vorheriges',
+    next: 'Nächstes',
+    nextOf: 'Nächstes der Klasse',
+    klass: 'Klasse',
+    mistake: 'Nächster Fehler',
+    noEvaluation: 'Bitte zuerst das Modell auswerten, um seine Fehlklassifikationen zu finden.',
+    noMistakes: 'Das Modell erkennt jedes Testbild richtig.',
+    noneOfClass: (c) => `Kein Testbild gehört zur Klasse ${c}.`,
+    bad: (n) => `Ein Testbild ist eine ganze Zahl von 0 bis ${formatInteger(n - 1)}.`,
+  },
+);
