@@ -3,6 +3,9 @@
  * residual histogram bins. No DOM, so it is tested in Node and reused by the canvas views.
  */
 
+import { viewRegression as m } from '../../i18n/messages/view-regression';
+import { formatInteger } from '../../i18n/format';
+
 export interface Box {
   width: number;
   height: number;
@@ -97,8 +100,14 @@ export function residualBins(pred: ArrayLike<number>, actual: ArrayLike<number>,
   return bins;
 }
 
-/** "$250k", "-$100k", "$0": short dollar labels for axes (value in dollars). */
+/** "$250k", "-$100k", "$0" (German "250 Tsd. $", "-100 Tsd. $", "0 $"): short dollar labels for axes (value in dollars). */
 export function shortDollars(dollars: number): string {
   const k = Math.round(dollars / 1000);
-  return `${k < 0 ? '-' : ''}$${Math.abs(k)}${k === 0 ? '' : 'k'}`;
+  const sign = k < 0 ? '-' : '';
+  return k === 0 ? m.dollars('0') : `${sign}${m.shortDollars(String(Math.abs(k)))}`;
+}
+
+/** Whole dollars in the language: "$500,001" / "500.001 $". */
+export function wholeDollars(dollars: number): string {
+  return m.dollars(formatInteger(Math.round(dollars)));
 }
