@@ -17,6 +17,8 @@
  * commas could not; otherwise it is rejected as ambiguous.
  */
 
+import { inspectorParse as P } from '../i18n/messages/inspector-parse';
+
 export type ParseResult = { ok: true; value: number } | { ok: false; error: string };
 export type VectorResult = { ok: true; values: number[] } | { ok: false; error: string };
 
@@ -28,42 +30,38 @@ export interface NumberOptions {
 }
 
 const FLOAT32_MAX = 3.4028234663852886e38;
-const EXAMPLE = 'e.g. 5,3 or 5.3';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** One number from a text field. */
 export function parseNumber(text: string, options: NumberOptions = {}): ParseResult {
   const t = text.trim().replace(/\u2212/g, '-');
-  if (t === '') return { ok: false, error: 'Enter a number' };
-  if (/^[+-]?nan$/i.test(t)) return { ok: false, error: `"${t}" is not a number: enter a value, ${EXAMPLE}` };
-  if (/^[+-]?(inf|infinity|∞)$/i.test(t)) return { ok: false, error: 'Enter a finite number, not infinity' };
+  if (t === '') return { ok: false, error: P.enterNumber };
+  if (/^[+-]?nan$/i.test(t)) return { ok: false, error: P.notANumber(t) };
+  if (/^[+-]?(inf|infinity|∞)$/i.test(t)) return { ok: false, error: P.infinite };
   const commas = (t.match(/,/g) ?? []).length;
   const points = (t.match(/\./g) ?? []).length;
   if (commas > 0 && points > 0) {
-    return {
-      ok: false,
-      error: `"${t}" mixes a comma and a point; use one decimal separator and no thousands separator, e.g. 1234,5 or 1234.5`,
-    };
+    return { ok: false, error: P.mixed(t) };
   }
-  if (commas > 1) return { ok: false, error: `"${t}" has more than one decimal comma; enter one number, ${EXAMPLE}` };
-  if (points > 1) return { ok: false, error: `"${t}" has more than one decimal point; enter one number, ${EXAMPLE}` };
-  if (/\s/.test(t)) return { ok: false, error: `"${t}" contains a space; enter one number, ${EXAMPLE}` };
+  if (commas > 1) return { ok: false, error: P.commas(t) };
+  if (points > 1) return { ok: false, error: P.points(t) };
+  if (/\s/.test(t)) return { ok: false, error: P.space(t) };
   const normal = t.replace(',', '.');
-  if (!NUMBER.test(normal)) return { ok: false, error: `"${t}" is not a number; enter a value such as 5,3 or 5.3` };
+  if (!NUMBER.test(normal)) return { ok: false, error: P.notNumber(t) };
   const value = Number(normal);
   if (!Number.isFinite(value) || Math.abs(value) > FLOAT32_MAX) {
-    return { ok: false, error: `"${t}" is too large; numbers must stay below 3.4e38` };
+    return { ok: false, error: P.tooLarge(t) };
   }
   if (options.min !== undefined && value < options.min) {
-    return { ok: false, error: `Must be at least ${options.min}${options.min === 0 ? ' (a measurement cannot be negative)' : ''}` };
+    return { ok: false, error: P.atLeast(options.min) };
   }
-  if (options.max !== undefined && value > options.max) return { ok: false, error: `Must be at most ${options.max}` };
+  if (options.max !== undefined && value > options.max) return { ok: false, error: P.atMost(options.max) };
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
 
 function splitRow(text: string, expectedLength: number): { ok: true; parts: string[] } | { ok: false; error: string } {
   const t = text.trim().replace(/^[[(]\s*|\s*[\])]$/g, '').replace(/[\s,;]+$/, '');
-  if (t === '') return { ok: false, error: `Paste ${expectedLength} numbers, e.g. 5,3 3,4 1,9 0,6` };
+  if (t === '') return { ok: false, error: P.pasteRow(expectedLength) };
   if (t.includes(';')) return { ok: true, parts: t.split(/\s*;\s*/) };
   if (/[\t\r\n]/.test(t)) return { ok: true, parts: t.split(/\s*[\t\r\n]+\s*/) };
   if (/\s/.test(t)) return { ok: true, parts: t.split(/\s*,\s+|\s+/) };
@@ -73,13 +71,7 @@ function splitRow(text: string, expectedLength: number): { ok: true; parts: stri
   // Only commas, no spaces, no points: "5,3,1,0". Separators unless decimal commas could also fit.
   const decimalReadingFits = pieces.length === 2 * expectedLength;
   if (pieces.length === expectedLength && !decimalReadingFits) return { ok: true, parts: pieces };
-  return {
-    ok: false,
-    error:
-      `"${t}" is ambiguous: each comma could be a decimal comma or a separator. ` +
-      'Separate the values with spaces or semicolons (5,3 3,4 1,9 0,6 or 5,3; 3,4; 1,9; 0,6) ' +
-      'or write decimal points (5.3, 3.4, 1.9, 0.6)',
-  };
+  return { ok: false, error: P.ambiguous(t) };
 }
 
 /** A pasted row of `expectedLength` numbers. */
@@ -88,12 +80,12 @@ export function parseVector(text: string, expectedLength: number, options: Numbe
   if (!split.ok) return split;
   const parts = split.parts;
   if (parts.length !== expectedLength) {
-    return { ok: false, error: `Expected ${expectedLength} values, got ${parts.length}` };
+    return { ok: false, error: P.count(expectedLength, parts.length) };
   }
   const values: number[] = [];
   for (let i = 0; i < parts.length; i++) {
     const r = parseNumber(parts[i], options);
-    if (!r.ok) return { ok: false, error: `Value ${i + 1}: ${r.error}` };
+    if (!r.ok) return { ok: false, error: P.valueAt(i + 1, r.error) };
     values.push(r.value);
   }
   return { ok: true, values };
@@ -115,14 +107,9 @@ export function rangeWarning(value: number, range: Range, name: string): string 
   const span = range.max - range.min > 0 ? range.max - range.min : 1;
   const low = range.min - 0.5 * span;
   const high = range.max + 0.5 * span;
-  const side = value < range.min ? 'below' : 'above';
-  if (value >= low && value <= high) {
-    return `${name} = ${value} is ${side} the training data (${range.min} to ${range.max}): the model extrapolates a little here.`;
-  }
-  return (
-    `${name} = ${value} is far ${side} the training data (${range.min} to ${range.max}): ` +
-    'the model is extrapolating, so treat its prediction with care.'
-  );
+  const below = value < range.min;
+  if (value >= low && value <= high) return P.outside(name, value, below, range.min, range.max);
+  return P.farOutside(name, value, below, range.min, range.max);
 }
 
 export type NamesResult = { ok: true; names: string[] } | { ok: false; error: string };
@@ -134,12 +121,12 @@ export type NamesResult = { ok: true; names: string[] } | { ok: false; error: st
 export function parseNames(text: string, expected: number, what = 'names'): NamesResult {
   const separator = /[\n;]/.test(text) ? /[\n;]/ : /,/;
   const names = text.split(separator).map((n) => n.trim()).filter((n, i, all) => n !== '' || i < all.length - 1);
-  if (text.trim() === '') return { ok: false, error: `Enter ${expected} ${what}, separated by ";" or ",".` };
-  if (names.some((n) => n === '')) return { ok: false, error: `One of the ${what} is empty.` };
-  if (names.length !== expected) return { ok: false, error: `Expected ${expected} ${what}, got ${names.length}.` };
+  if (text.trim() === '') return { ok: false, error: P.names.enter(expected, what) };
+  if (names.some((n) => n === '')) return { ok: false, error: P.names.empty(what) };
+  if (names.length !== expected) return { ok: false, error: P.names.count(expected, what, names.length) };
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) return { ok: false, error: `"${n}" appears twice: each of the ${what} must be different.` };
+    if (seen.has(n)) return { ok: false, error: P.names.twice(n, what) };
     seen.add(n);
   }
   return { ok: true, names };

@@ -12,13 +12,28 @@
  *   as both Keras functions do by default.
  * - Alpha is dropped (Pillow's `convert("RGB")` and `decode_image(channels=3)` both drop it).
  */
+import { inspectorPhoto as F } from '../i18n/messages/inspector-photo';
+import { formatInteger, formatNumber, formatPlain } from './format';
 
 export type ResizeMethod = 'nearest' | 'bilinear';
 
 /** What each method is called in Keras, for the user. */
 export const RESIZE_METHODS: readonly { id: ResizeMethod; label: string; keras: string }[] = [
-  { id: 'nearest', label: 'nearest neighbour', keras: 'keras.utils.load_img / flow_from_directory (default)' },
-  { id: 'bilinear', label: 'bilinear', keras: 'keras.utils.image_dataset_from_directory (default)' },
+  // label in the language on screen (read when shown).
+  {
+    id: 'nearest',
+    get label() {
+      return F.nearest;
+    },
+    keras: 'keras.utils.load_img / flow_from_directory (default)',
+  },
+  {
+    id: 'bilinear',
+    get label() {
+      return F.bilinear;
+    },
+    keras: 'keras.utils.image_dataset_from_directory (default)',
+  },
 ];
 
 /** An image as interleaved channels, row by row (RGB: 3 per pixel; grey: 1). */
@@ -233,32 +248,30 @@ function jpegSize(b: Uint8Array): ImageFileInfo | null {
 }
 
 /** Whether the bytes are an image Layer Lens can take, said in the user's words when not. */
-export function sniffImage(bytes: Uint8Array, fileName = 'This file'): SniffResult {
-  if (bytes.length === 0) return { ok: false, message: `${fileName} is empty (0 bytes): it holds no image.` };
+export function sniffImage(bytes: Uint8Array, fileName: string = F.thisFile): SniffResult {
+  if (bytes.length === 0) return { ok: false, message: F.empty(fileName) };
   const info = sizeOf(bytes);
   if (!info) {
-    return { ok: false, message: `${fileName} is not an image Layer Lens can read: choose a JPEG or PNG photo.` };
+    return { ok: false, message: F.notImage(fileName) };
   }
   if (info.width === 0 || info.height === 0) {
-    return { ok: false, message: `${fileName} says its image is ${info.width} × ${info.height} px: it has no pixels.` };
+    return { ok: false, message: F.noPixels(fileName, info.width, info.height) };
   }
   if (info.width > MAX_SIDE || info.height > MAX_SIDE || info.width * info.height > MAX_PIXELS) {
     return {
       ok: false,
-      message: `${fileName} is ${info.width.toLocaleString('en')} × ${info.height.toLocaleString('en')} px, too large to open here ` +
-        `(at most ${MAX_SIDE.toLocaleString('en')} px on a side and ${MAX_PIXELS / 1e6} million pixels). Make it smaller first: ` +
-        'the model sees it resized anyway.',
+      message: F.tooLarge(fileName, formatInteger(info.width), formatInteger(info.height), formatInteger(MAX_SIDE), formatInteger(MAX_PIXELS / 1e6)),
     };
   }
   return { ok: true, info };
 }
 
 /** The message when the browser could not decode an image whose header looked right. */
-export function undecodableMessage(info: ImageFileInfo | null, fileName = 'This file'): string {
+export function undecodableMessage(info: ImageFileInfo | null, fileName: string = F.thisFile): string {
   if (info?.cmyk) {
-    return `${fileName} is a CMYK JPEG, which this browser cannot decode. Save it as an RGB JPEG or a PNG and try again.`;
+    return F.cmyk(fileName);
   }
-  return `${fileName} could not be decoded as an image (damaged or unsupported). Try another JPEG or PNG.`;
+  return F.undecodable(fileName);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,20 +292,20 @@ export interface ClassReading {
  * Several units: their values per class (softmax: probabilities).
  */
 export function readClasses(output: ArrayLike<number>, names: readonly string[], activation: string | null, threshold = 0.5): ClassReading {
-  const name = (i: number) => names[i]?.trim() || `class ${i}`;
+  const name = (i: number) => names[i]?.trim() || F.className(i);
   if (output.length === 1) {
     const p = output[0];
     if (activation === 'sigmoid') {
       return {
         classes: [{ name: name(0), p: 1 - p }, { name: name(1), p }],
         predicted: p > threshold ? 1 : 0,
-        note: `One sigmoid unit: P(${name(1)}) = p = ${fmt(p)}, P(${name(0)}) = 1 − p = ${fmt(1 - p)}.`,
+        note: F.sigmoid(name(1), fmt(p), name(0), fmt(1 - p)),
       };
     }
     return {
       classes: [{ name: name(0), p: null }, { name: name(1), p: null }],
       predicted: p > threshold ? 1 : 0,
-      note: `One ${activation ?? 'linear'} unit: the score ${fmt(p)} is not a probability; above ${threshold} reads as ${name(1)}.`,
+      note: F.score(activation ?? 'linear', fmt(p), formatPlain(threshold), name(1)),
     };
   }
   const values = Array.from(output);
@@ -302,10 +315,11 @@ export function readClasses(output: ArrayLike<number>, names: readonly string[],
   return {
     classes: values.map((v, i) => ({ name: name(i), p: probs ? v : null })),
     predicted: best,
-    note: probs ? `${values.length} softmax units: one probability per class.` : `${values.length} ${activation ?? 'linear'} units: the largest score is the class.`,
+    note: probs ? F.softmax(values.length) : F.scores(values.length, activation ?? 'linear'),
   };
 }
 
+/** Four significant digits in the language on screen ("0,9949" in German); "—" for a non-number. */
 function fmt(v: number): string {
-  return Number.isFinite(v) ? v.toPrecision(4) : '—';
+  return formatNumber(v, 4);
 }
