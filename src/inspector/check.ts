@@ -38,27 +38,34 @@ export class NoReferenceError extends Error {
   }
 }
 
-/** ok / mismatch: compared; failed: the reference threw; unchecked: no reference for the kind. */
-export type CheckStatus = 'ok' | 'mismatch' | 'failed' | 'unchecked';
+/**
+ * ok / mismatch: compared; failed: the reference threw; unchecked: no reference for the kind;
+ * pending: the check is still to come (checked after the trace is on screen).
+ */
+export type CheckStatus = 'ok' | 'mismatch' | 'failed' | 'unchecked' | 'pending';
 
 export function stepCheck(step: TraceStep, tolerance = TOLERANCE): CheckStatus {
+  if (step.checkPending) return 'pending';
   if (step.failure) return 'failed';
   if (step.maxAbsDiff === null) return 'unchecked';
   return withinTolerance(step.maxAbsDiff, step.checkScale ?? 0, tolerance) ? 'ok' : 'mismatch';
 }
 
 export interface TraceCheck {
-  /** ok only when every compared step is within its tolerance and no reference failed. */
+  /** ok only when every compared step is within its tolerance and no reference failed (pending steps: not yet known, not counted). */
   ok: boolean;
   checked: TraceStep[];
   failed: TraceStep[];
   unchecked: TraceStep[];
+  /** Steps whose check is still to come. */
+  pending: TraceStep[];
 }
 
 export function traceCheck(trace: Trace, tolerance = TOLERANCE): TraceCheck {
   const failed = trace.steps.filter((s) => stepCheck(s, tolerance) === 'failed');
   const unchecked = trace.steps.filter((s) => stepCheck(s, tolerance) === 'unchecked');
-  const checked = trace.steps.filter((s) => s.maxAbsDiff !== null && !s.failure);
+  const pending = trace.steps.filter((s) => s.checkPending);
+  const checked = trace.steps.filter((s) => !s.checkPending && s.maxAbsDiff !== null && !s.failure);
   const ok = failed.length === 0 && checked.every((s) => stepCheck(s, tolerance) === 'ok');
-  return { ok, checked, failed, unchecked };
+  return { ok, checked, failed, unchecked, pending };
 }

@@ -10,9 +10,9 @@
 import { tf } from '../models/tf';
 import type { LayersModel } from '../models/tf';
 import type { Scaler } from '../models/types';
-import { kindFor, unsupportedMessage } from './layers';
-import { NoReferenceError } from './check';
+import { checkAgainstReference, checkCost, worstDiff } from './lazy-check';
 import { toSnakeConfig } from './snake-config';
+import { inspectorTrace as T } from '../i18n/messages/inspector-trace';
 import type { NamedTensor, Tensor, Trace, TraceStep } from './types';
 
 /** The parts of tfjs-layers' graph bookkeeping (Node, SymbolicTensor) the trace reads. */
@@ -42,21 +42,37 @@ interface PlannedStep {
   outputIds: number[];
 }
 
-export type Tracer = (input: Float32Array | number[], scaler?: Scaler | null) => Trace;
+export interface TraceOptions {
+  /**
+   * Which steps to check against their reference during the trace: 'all' (the default), or the
+   * indices of the steps on screen. The others are left `checkPending`, for `withStepsChecked` /
+   * `completeChecks` to check afterwards (a photo CNN's references take a few hundred ms in all).
+   */
+  check?: 'all' | number[];
+  /**
+   * With `check` a list: the other steps are checked at once too, in order, each while its estimated
+   * cost (multiply-adds, see `checkCost`) fits in what is left of this; the rest wait. Default 4e6, a few
+   * ms: an Iris, MNIST or small CNN trace is still checked whole, a photo CNN's large Conv2Ds wait.
+   */
+  checkBudget?: number;
+}
+
+export type Tracer = (input: Float32Array | number[], scaler?: Scaler | null, options?: TraceOptions) => Trace;
 
 // Kept tfjs-free beside the trace (the Keras code writer uses it too).
 export { toSnakeConfig };
+export { checkCost, completeChecks, pendingChecks, withStepsChecked } from './lazy-check';
 
 function plan(model: LayersModel): { inputId: number; inputShape: number[]; steps: PlannedStep[] } {
   if (!model.inputs || model.inputs.length === 0) {
-    throw new Error('The model has no input shape yet: give its first layer an input shape (or build it) before tracing.');
+    throw new Error(T.noInputShape);
   }
   if (model.inputs.length !== 1) {
-    throw new Error(`The trace supports models with one input; this model has ${model.inputs.length}.`);
+    throw new Error(T.oneInput(model.inputs.length));
   }
   const inputShape = model.inputs[0].shape.slice(1);
   if (inputShape.some((d) => d == null || d < 1)) {
-    throw new Error(`The model's input shape (None, ${inputShape.join(', ')}) has an unknown size.`);
+    throw new Error(T.unknownSize(inputShape.join(', ')));
   }
   const known = new Set<number>([model.inputs[0].id]);
   const steps: PlannedStep[] = [];
@@ -109,27 +125,10 @@ function paramName(variableName: string): string {
   return last.replace(/:\d+$/, '');
 }
 
-function maxAbsDiff(a: Tensor, b: Tensor): number {
-  if (a.values.length !== b.values.length || a.shape.join() !== b.shape.join()) return Infinity;
-  let m = 0;
-  for (let i = 0; i < a.values.length; i++) {
-    const d = Math.abs(a.values[i] - b.values[i]);
-    if (!(d <= m)) m = Number.isNaN(d) ? Infinity : d;
-  }
-  return m;
-}
-
-/** The largest |value| (finite ones), 0 for an empty tensor: how large the compared numbers are. */
-function largestMagnitude(t: Tensor): number {
-  let m = 0;
-  for (const v of t.values) if (Math.abs(v) > m && Number.isFinite(v)) m = Math.abs(v);
-  return m;
-}
-
 function scaleInput(raw: Float32Array, scaler: Scaler | null): Float32Array {
   if (!scaler) return Float32Array.from(raw);
   if (scaler.mean.length !== raw.length || scaler.scale.length !== raw.length) {
-    throw new Error(`The scaler has ${scaler.mean.length} features, the input ${raw.length}.`);
+    throw new Error(T.scalerSize(scaler.mean.length, raw.length));
   }
   return raw.map((v, i) => (v - scaler.mean[i]) / (scaler.scale[i] === 0 ? 1 : scaler.scale[i]));
 }
@@ -140,12 +139,12 @@ export function createTracer(model: LayersModel): Tracer {
   /** Captured weights per step, reused while the layer holds the same weight tensors. */
   const paramCache = new Map<PlannedStep, { ids: object[]; params: NamedTensor[] }>();
   const width = p.inputShape.reduce((a, b) => a * b, 1);
-  return (input, scaler = null) => {
+  return (input, scaler = null, options = {}) => {
     if (input.length !== width) {
-      throw new Error(`The model expects ${width} input values, got ${input.length}.`);
+      throw new Error(T.inputSize(width, input.length));
     }
     const raw = Float32Array.from(input);
-    if (raw.some((v) => !Number.isFinite(v))) throw new Error('The input contains a value that is not a finite number.');
+    if (raw.some((v) => !Number.isFinite(v))) throw new Error(T.notFinite);
     const values0: Tensor = { shape: [1, ...p.inputShape], values: scaleInput(raw, scaler) };
     const steps: TraceStep[] = [];
     const producer = new Map<number, { name: string; value: number }>([[p.inputId, { name: 'values_0', value: 0 }]]);
@@ -182,36 +181,24 @@ export function createTracer(model: LayersModel): Tracer {
         s.outputIds.forEach((id) => producer.set(id, { name: s.layer.name, value: index + 1 }));
       }
     });
-    let worst = 0;
+    const now = options.check === undefined || options.check === 'all' ? null : new Set(options.check);
+    let budget = options.checkBudget ?? 4e6;
     for (const step of steps) {
-      const kind = kindFor(step.className);
-      if (!kind) {
-        step.noReference = unsupportedMessage(step.className);
-        continue;
-      }
-      try {
-        step.reference = kind.reference(step.inputs, step.params, step.config);
-      } catch (e) {
-        step.reference = null;
-        if (e instanceof NoReferenceError) {
-          step.noReference = e.message; // e.g. an activation without a reference: explained as such
+      if (now && !now.has(step.index)) {
+        const cost = checkCost(step);
+        if (cost > budget) {
+          step.checkPending = true;
           continue;
         }
-        // Any other exception is a failed check, never "no reference".
-        step.failure = e instanceof Error ? e.message : String(e);
-        step.maxAbsDiff = Infinity;
-        worst = Infinity;
-        continue;
+        budget -= cost;
       }
-      step.maxAbsDiff = maxAbsDiff(step.output, step.reference);
-      step.checkScale = largestMagnitude(step.reference);
-      worst = Math.max(worst, step.maxAbsDiff);
+      checkAgainstReference(step);
     }
     return {
       raw: { shape: [1, ...p.inputShape], values: raw },
       values: [values0, ...steps.map((s) => s.output)],
       steps,
-      maxAbsDiff: worst,
+      maxAbsDiff: worstDiff(steps),
     };
   };
 }

@@ -53,6 +53,11 @@ export interface TraceStep {
   failure?: string | null;
   /** Why there is no reference for this step (no kind for the class, or none for its configuration). */
   noReference?: string | null;
+  /**
+   * True while the step's reference check is still to come (a trace that checked only the steps on
+   * screen first; see TraceOptions.check in trace.ts): neither OK nor failed yet.
+   */
+  checkPending?: boolean;
 }
 
 export interface Trace {
@@ -61,6 +66,6 @@ export interface Trace {
   /** values_0 .. values_n: the model input, then each step's output in order. */
   values: Tensor[];
   steps: TraceStep[];
-  /** The largest maxAbsDiff over all steps (0 when no step has a reference; Infinity when a reference failed). */
+  /** The largest maxAbsDiff over all steps checked so far (0 when no step has a reference; Infinity when a reference failed). */
   maxAbsDiff: number;
 }

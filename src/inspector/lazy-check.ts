@@ -1,0 +1,123 @@
+/**
+ * A trace's checks against the plain-TypeScript references, one step at a time: the trace checks
+ * the steps on screen (and whatever else is cheap) at once and leaves the rest `checkPending`;
+ * these functions check the rest afterwards, in slices that leave the page responsive. No tfjs
+ * here (the app calls them without loading TensorFlow.js again); a mismatch found later shows
+ * as a mismatch, exactly as one found during the trace.
+ */
+import { kindFor, unsupportedMessage } from './layers';
+import { NoReferenceError } from './check';
+import type { Tensor, Trace, TraceStep } from './types';
+
+function maxAbsDiff(a: Tensor, b: Tensor): number {
+  if (a.values.length !== b.values.length || a.shape.join() !== b.shape.join()) return Infinity;
+  let m = 0;
+  for (let i = 0; i < a.values.length; i++) {
+    const d = Math.abs(a.values[i] - b.values[i]);
+    if (!(d <= m)) m = Number.isNaN(d) ? Infinity : d;
+  }
+  return m;
+}
+
+/** The largest |value| (finite ones), 0 for an empty tensor: how large the compared numbers are. */
+function largestMagnitude(t: Tensor): number {
+  let m = 0;
+  for (const v of t.values) if (Math.abs(v) > m && Number.isFinite(v)) m = Math.abs(v);
+  return m;
+}
+
+/**
+ * A reference's cost in multiply-adds, estimated from sizes alone: each output value costs its
+ * share of the parameters (a Conv2D's window x in-channels, a Dense's inputs), plus one per input value.
+ */
+export function checkCost(step: TraceStep): number {
+  const out = step.output.values.length;
+  const last = step.output.shape[step.output.shape.length - 1] || 1;
+  const params = step.params.reduce((n, t) => n + t.values.length, 0);
+  const inputs = step.inputs.reduce((n, t) => n + t.values.length, 0);
+  return out * Math.max(1, params / last) + inputs;
+}
+
+/** Runs the step's reference and records the comparison in the step (its check is then done). */
+export function checkAgainstReference(step: TraceStep): void {
+  if (step.checkPending) step.checkPending = false;
+  const kind = kindFor(step.className);
+  if (!kind) {
+    step.noReference = unsupportedMessage(step.className);
+    return;
+  }
+  try {
+    step.reference = kind.reference(step.inputs, step.params, step.config);
+  } catch (e) {
+    step.reference = null;
+    if (e instanceof NoReferenceError) {
+      step.noReference = e.message; // e.g. an activation without a reference: explained as such
+      return;
+    }
+    // Any other exception is a failed check, never "no reference".
+    step.failure = e instanceof Error ? e.message : String(e);
+    step.maxAbsDiff = Infinity;
+    return;
+  }
+  step.maxAbsDiff = maxAbsDiff(step.output, step.reference);
+  step.checkScale = largestMagnitude(step.reference);
+}
+
+/** The largest maxAbsDiff over the steps checked so far (0 when none has a reference). */
+export function worstDiff(steps: TraceStep[]): number {
+  let worst = 0;
+  for (const s of steps) if (s.maxAbsDiff !== null) worst = Math.max(worst, s.maxAbsDiff);
+  return worst;
+}
+
+/**
+ * A copy of `trace` in which the pending steps among `indices` are checked: new objects for those
+ * steps, the steps array and the trace (so views that hold the old ones see the change); every
+ * tensor is shared. Returns `trace` itself when none of them was pending.
+ */
+export function withStepsChecked(trace: Trace, indices: number[]): Trace {
+  const todo = indices.filter((i) => trace.steps[i]?.checkPending);
+  if (todo.length === 0) return trace;
+  const steps = trace.steps.slice();
+  for (const i of todo) {
+    const step = { ...steps[i] };
+    checkAgainstReference(step);
+    steps[i] = step;
+  }
+  return { ...trace, steps, maxAbsDiff: worstDiff(steps) };
+}
+
+/** Indices of the steps whose check is still to come. */
+export function pendingChecks(trace: Trace): number[] {
+  return trace.steps.filter((s) => s.checkPending).map((s) => s.index);
+}
+
+/**
+ * Checks a trace's pending steps in slices, yielding to the event loop between them (each slice
+ * checks steps until about `sliceMs` have passed; one large Conv2D is a slice of its own).
+ * `current()` returns the trace on screen now (the user may meanwhile have checked a step by
+ * looking at it); after each slice `publish` receives the copy with more steps checked. Stops
+ * when another input's trace is on screen (not a copy of this run's: other values). Resolves to
+ * true when every step of this run is checked.
+ */
+export async function completeChecks(
+  current: () => Trace | null,
+  publish: (trace: Trace) => void,
+  sliceMs = 8,
+): Promise<boolean> {
+  const run = current()?.values;
+  for (;;) {
+    const trace = current();
+    if (!trace || trace.values !== run) return false;
+    const pending = pendingChecks(trace);
+    if (pending.length === 0) return true;
+    let next = trace;
+    const t0 = performance.now();
+    for (const i of pending) {
+      next = withStepsChecked(next, [i]);
+      if (performance.now() - t0 >= sliceMs) break;
+    }
+    publish(next);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
