@@ -7,6 +7,7 @@ import type { Dataset, Recipe, WeightTensor } from './types';
 import { predictRows, reluOutputs } from './train/forward';
 import { splitRows } from './train/split';
 import { findCourse } from './courses';
+import { modelsDiagnostics as t } from '../i18n/messages/models-diagnostics';
 
 /** The words for one and several examples, and the accuracy below which a run is called weak. */
 export interface DiagnoseOptions {
@@ -33,30 +34,26 @@ export interface Diagnosis {
   stuck: boolean;
   /** The class every row is predicted as, or null when the predictions differ. */
   singleClass: string | null;
-  message: string;
+  /** In words; read in the language on screen each time (a getter). */
+  readonly message: string;
 }
 
 const STUCK_ACCURACY = 0.4;
 
 /** The course's nouns for its rows ("flower"/"flowers"), from the option or the data set's course. */
 function nounsFor(data: Dataset, options: DiagnoseOptions): { one: string; many: string } {
-  return options.nouns ?? findCourse(data.id)?.nouns ?? { one: 'row', many: 'rows' };
+  return options.nouns ?? findCourse(data.id)?.nouns ?? { get one() { return t.row; }, get many() { return t.rows; } };
 }
 
-function percent(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
-
-function deadPhrase(dead: DeadUnits[], nouns: { one: string }): string | null {
+function deadPhrase(dead: DeadUnits[], nouns: { one: string; many: string }): string | null {
   const hit = dead.filter((d) => d.dead.length > 0);
   if (hit.length === 0) return null;
   const parts =
     dead.length === 1
-      ? [`${hit[0].dead.length} of ${hit[0].units} hidden units`]
-      : hit.map((d) => `${d.dead.length} of ${d.units} units of layer ${d.layer}`);
+      ? [t.deadSingle(hit[0].dead.length, hit[0].units)]
+      : hit.map((d) => t.deadOfLayer(d.dead.length, d.units, d.layer));
   const total = hit.reduce((s, d) => s + d.dead.length, 0);
-  const verb = total === 1 ? 'never fires (its' : 'never fire (their';
-  return `${parts.join(' and ')} ${verb} ReLU output is 0 for every ${nouns.one})`;
+  return `${parts.join(` ${t.and} `)} ${t.deadTail(total, nouns.one, nouns.many)}`;
 }
 
 /**
@@ -75,12 +72,16 @@ export function diagnose(recipe: Recipe, weights: WeightTensor[], data: Dataset,
     }
     return { layer, units, dead };
   });
-  const dead = deadPhrase(deadUnits, nouns);
+  // The words are built when read, so a diagnosis follows the language on screen.
+  const dead = () => deadPhrase(deadUnits, nouns);
   const n = data.rows;
   if (data.task !== 'classification') {
     return {
       rows: n, predictedCounts: [], accuracy: null, deadUnits, stuck: false, singleClass: null,
-      message: dead ? `${dead[0].toUpperCase()}${dead.slice(1)}.` : 'Every hidden unit fires for some row.',
+      get message() {
+        const d = dead();
+        return d ? `${d[0].toUpperCase()}${d.slice(1)}.` : t.allFire;
+      },
     };
   }
   const out = predictRows(recipe, weights, data.x, n);
@@ -95,21 +96,25 @@ export function diagnose(recipe: Recipe, weights: WeightTensor[], data: Dataset,
   }
   const accuracy = n > 0 ? correct / n : 0;
   const only = predictedCounts.findIndex((c) => c === n);
-  const singleClass = n > 0 && only >= 0 ? (data.classNames[only] ?? `class ${only}`) : null;
+  const singleClass = n > 0 && only >= 0 ? (data.classNames[only] ?? t.classN(only)) : null;
   const stuck = singleClass !== null || accuracy <= STUCK_ACCURACY;
-  const rows = `${n} ${n === 1 ? nouns.one : nouns.many}`;
-  let message: string;
-  if (singleClass !== null) {
-    message = dead
-      ? `All ${rows} are predicted as ${singleClass}: ${dead}, so the network cannot tell the ${nouns.many} apart (accuracy ${percent(accuracy)}). The random start left too few units alive. Retrain with a new seed.`
-      : `All ${rows} are predicted as ${singleClass} (accuracy ${percent(accuracy)}): the network has not learned to tell the classes apart. Retrain with a new seed.`;
-  } else if (stuck) {
-    message = `Only ${correct} of ${rows} (${percent(accuracy)}) are classified correctly, little better than guessing${dead ? `; ${dead}` : ''}. Retrain with a new seed.`;
-  } else {
-    message = `${correct} of ${rows} (${percent(accuracy)}) are classified correctly.${dead ? ` ${dead[0].toUpperCase()}${dead.slice(1)}; those units add nothing.` : ''}`;
-    if (weak !== null && accuracy < weak) message += ' That is weak: a run with a new seed may well do better.';
-  }
-  return { rows: n, predictedCounts, accuracy, deadUnits, stuck, singleClass, message };
+  const message = (): string => {
+    const d = dead();
+    const { one, many } = nouns;
+    if (singleClass !== null) {
+      return d ? t.singleDead(n, one, many, singleClass, d, accuracy) : t.single(n, one, many, singleClass, accuracy);
+    }
+    if (stuck) return t.stuck(correct, n, one, many, accuracy, d ?? '');
+    let text = t.correct(correct, n, one, many, accuracy) + (d ? t.deadAddNothing(d) : '');
+    if (weak !== null && accuracy < weak) text += t.weak;
+    return text;
+  };
+  return {
+    rows: n, predictedCounts, accuracy, deadUnits, stuck, singleClass,
+    get message() {
+      return message();
+    },
+  };
 }
 
 export interface ValidationMix {
@@ -121,7 +126,8 @@ export interface ValidationMix {
   valCounts: number[];
   /** The class all validation rows belong to, or null. */
   singleClass: string | null;
-  message: string;
+  /** In words; read in the language on screen each time (a getter). */
+  readonly message: string;
 }
 
 function countClasses(data: Dataset, from: number, to: number): number[] {
@@ -131,29 +137,38 @@ function countClasses(data: Dataset, from: number, to: number): number[] {
 }
 
 function listCounts(data: Dataset, counts: number[]): string {
-  const parts = counts.map((c, i) => `${c} ${data.classNames[i]}`).filter((_, i) => counts[i] > 0);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? 'nothing');
+  return t.list(counts.map((c, i) => `${c} ${data.classNames[i]}`).filter((_, i) => counts[i] > 0));
 }
 
 /** What Keras' validation_split holds out: the last rows, before any shuffling. */
 export function validationMix(data: Dataset, split: number): ValidationMix {
   const { trainRows, valRows } = splitRows(data.rows, split);
   if (valRows === 0) {
-    return { trainRows, valRows, trainCounts: [], valCounts: [], singleClass: null, message: 'No rows are held out for validation (validation_split is 0).' };
+    return {
+      trainRows, valRows, trainCounts: [], valCounts: [], singleClass: null,
+      get message() {
+        return t.noValidation;
+      },
+    };
   }
   if (data.task !== 'classification') {
     return {
       trainRows, valRows, trainCounts: [], valCounts: [], singleClass: null,
-      message: `The last ${valRows} rows are held out for validation; the first ${trainRows} train.`,
+      get message() {
+        return t.lastRows(valRows, trainRows);
+      },
     };
   }
   const trainCounts = countClasses(data, 0, trainRows);
   const valCounts = countClasses(data, trainRows, data.rows);
   const only = valCounts.findIndex((c) => c === valRows);
   const singleClass = only >= 0 ? data.classNames[only] : null;
-  const message =
-    singleClass !== null
-      ? `The last ${valRows} rows, all ${singleClass}, are held out for validation: Keras takes validation_split from the end of the data before shuffling, and this data set is sorted by class. So val_accuracy only measures ${singleClass}, and training sees ${listCounts(data, trainCounts)}.`
-      : `The last ${valRows} rows are held out for validation: ${listCounts(data, valCounts)}. Training sees ${listCounts(data, trainCounts)}.`;
-  return { trainRows, valRows, trainCounts, valCounts, singleClass, message };
+  return {
+    trainRows, valRows, trainCounts, valCounts, singleClass,
+    get message() {
+      return singleClass !== null
+        ? t.sortedSingle(valRows, singleClass, listCounts(data, trainCounts))
+        : t.mixed(valRows, listCounts(data, valCounts), listCounts(data, trainCounts));
+    },
+  };
 }

@@ -13,8 +13,9 @@ export const modelsTrain = defineMessages(
   'models-train',
   {
     engines: {
-      fast: 'Layer Lens float32 engine (plain TypeScript)',
-      cnn: 'Layer Lens convolution engine (im2col, WebAssembly SIMD where available)',
+      /** `app` is the product's name, "Layer Lens". */
+      fast: (app: string) => `${app} float32 engine (plain TypeScript)`,
+      cnn: (app: string) => `${app} convolution engine (im2col, WebAssembly SIMD where available)`,
       tfjs: (backend: string) => `tfjs ${backend}`,
     },
     recipe: {
@@ -76,8 +77,8 @@ export const modelsTrain = defineMessages(
   },
   {
     engines: {
-      fast: 'Layer-Lens-float32-Engine (reines TypeScript)',
-      cnn: 'Layer-Lens-Faltungs-Engine (im2col, WebAssembly SIMD, wo verfügbar)',
+      fast: (app) => `float32-Engine von ${app} (reines TypeScript)`,
+      cnn: (app) => `Faltungs-Engine von ${app} (im2col, WebAssembly SIMD, wo verfügbar)`,
       tfjs: (backend) => `tfjs ${backend}`,
     },
     recipe: {

@@ -12,7 +12,7 @@ const EVAL_CHUNK = 500;
 
 export class FastEngine implements TrainEngine {
   /** FAST_ENGINE_LABEL in English; in the language the run started in. */
-  readonly label = modelsTrain.engines.fast;
+  readonly label = modelsTrain.engines.fast('Layer Lens');
   private readonly net: DenseNetwork;
   private readonly optimizer: RmsProp;
   private readonly batch: BatchLoss;

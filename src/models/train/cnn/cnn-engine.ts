@@ -19,7 +19,7 @@ export const CNN_ENGINE_LABEL = 'Layer Lens convolution engine (im2col, WebAssem
 
 export class CnnEngine implements TrainEngine {
   /** CNN_ENGINE_LABEL in English; in the language the run started in. */
-  readonly label = modelsTrain.engines.cnn;
+  readonly label = modelsTrain.engines.cnn('Layer Lens');
   readonly net: ConvNetwork;
   private readonly optimizer: RmsProp;
   private readonly batch: BatchLoss;
