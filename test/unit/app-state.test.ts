@@ -42,7 +42,7 @@ describe('AppState', () => {
   it('starts on the untrained course model, traced on the course flower, at layer_0', async () => {
     const app = new AppState();
     await app.init(null);
-    expect(app.backend).toBe('tfjs cpu');
+    expect(app.backend).toBe('tfjs wasm'); // tfjs' wasm backend (SIMD) where it starts, else cpu
     expect(app.source).toMatchObject({ kind: 'course', trained: false });
     expect(app.input).toEqual(COURSE_INPUT);
     expect(app.trace?.steps.map((s) => s.className)).toEqual(['Dense', 'Activation', 'Dense', 'Activation']);

@@ -115,8 +115,10 @@ describe('buildModel', () => {
 });
 
 describe('initInferenceBackend', () => {
-  it("selects tfjs' cpu backend and names it", async () => {
-    expect(await initInferenceBackend()).toBe('tfjs cpu');
+  it("selects tfjs' wasm backend and names it; cpu when asked for", async () => {
+    expect(await initInferenceBackend()).toBe('tfjs wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(await initInferenceBackend('cpu')).toBe('tfjs cpu');
     expect(tf.getBackend()).toBe('cpu');
   });
 });

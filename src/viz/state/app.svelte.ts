@@ -106,6 +106,8 @@ export class AppState {
   readonly #trainer = createTrainingClient();
   /** Planned once per model; runs one input through it. */
   #tracer: Tracer | null = null;
+  /** Settles when the latest trace's remaining checks are done (true) or another trace replaced it (false). */
+  checksDone: Promise<boolean> = Promise.resolve(true);
   /** Each course's latest model (weights and how they came about), to come back to. */
   #courseModels = new Map<string, CourseModel>();
   /** Each course's data, loaded once. */
@@ -274,6 +276,8 @@ export class AppState {
 
   selectStep(position: number): void {
     this.step = Math.max(0, Math.min(this.positionCount - 1, Math.round(position)));
+    // A step whose check is still to come is checked as it comes on screen.
+    if (this.trace && this.#engine && this.step > 0) this.trace = this.#engine.withStepsChecked(this.trace, [this.step - 1]);
   }
 
   /** A valid input (form values, a drawn digit, a picture): trace at once. */
@@ -299,8 +303,12 @@ export class AppState {
   retrace(): void {
     if (!this.bundle || !this.#tracer) return;
     try {
-      this.trace = this.#tracer(this.input, this.bundle.info.scaler);
+      // The step on screen is checked with the trace; large checks (a photo CNN's Conv2Ds) follow in slices.
+      this.trace = this.#tracer(this.input, this.bundle.info.scaler, { check: this.step > 0 ? [this.step - 1] : [] });
       this.error = null;
+      if (this.trace.steps.some((s) => s.checkPending)) {
+        this.checksDone = this.#tf.completeChecks(() => this.trace, (t) => (this.trace = t));
+      }
     } catch (e) {
       this.stale = true;
       this.error = `This model could not be run on the input: ${(e as Error).message}`;
