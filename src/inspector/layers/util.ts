@@ -1,5 +1,6 @@
 /** Small helpers shared by the layer modules: config reads, parameter lookup, sizes. */
 import type { NamedTensor, Tensor } from '../types';
+import { inspectorTrace as T } from '../../i18n/messages/inspector-trace';
 
 export function size(shape: readonly number[]): number {
   let n = 1;
@@ -22,5 +23,5 @@ export function configNumber(config: Record<string, unknown>, key: string, fallb
 }
 
 export function requireInputs(inputs: Tensor[], n: number, layer: string): void {
-  if (inputs.length !== n) throw new Error(`${layer} expects ${n} input(s), got ${inputs.length}`);
+  if (inputs.length !== n) throw new Error(T.layerInputs(layer, n, inputs.length));
 }
