@@ -19,7 +19,7 @@ describe('ModelLibrary', () => {
     const items = screen.getByRole('listitem');
     expect(items.elements().length).toBe(2);
     await expect.element(screen.getByText('Iris 300 epochs')).toBeVisible();
-    await expect.element(screen.getByText('4 layers, 2499 weights')).toBeVisible();
+    await expect.element(screen.getByText('4 layers, 2,499 weights')).toBeVisible();
     expect(screen.container.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-20T10:00:00.000Z');
   });
 

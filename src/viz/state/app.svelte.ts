@@ -22,6 +22,7 @@ import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from '.
 import { RunHistory, type Run } from './runs.svelte';
 import { toEvaluation, type Evaluation } from './evaluate';
 import { kerasView, type KerasView } from './keras-view';
+import { appState as t } from '../../i18n/messages/app-state';
 import { EpochHistory } from '../history/epoch-history.svelte';
 
 /** Kept for callers of the old API: the settings the train panel edits. */
@@ -133,7 +134,7 @@ export class AppState {
 
   async #start(shared: ShareState | null): Promise<void> {
     const course = (shared && COURSES.find((c) => c.id === shared.course)) || DEFAULT_COURSE;
-    this.loading = { course: course.id, fraction: 0, message: 'Loading TensorFlow.js…' };
+    this.loading = { course: course.id, fraction: 0, message: t.loadingTf };
     try {
       this.#engine = await loadEngine();
     } finally {
@@ -168,7 +169,35 @@ export class AppState {
 
   /** The words for one example of what the model on screen takes ("flower", "digit", "input"). */
   get noun(): string {
-    return this.source.kind === 'course' ? this.course.nouns.one : this.imageShape ? 'image' : 'input';
+    return this.source.kind === 'course' ? this.course.nouns.one : this.imageShape ? t.nounImage : t.nounInput;
+  }
+
+  /** The model's title on screen, in the language on screen ("Iris flowers (course model)", or the file's name). */
+  get modelTitle(): string {
+    if (!this.bundle) return '';
+    return this.source.kind === 'course' ? t.courseModel(this.course.title) : this.bundle.info.title;
+  }
+
+  /**
+   * After a language switch: builds again what the state wrote as text (the trace's notes, the
+   * run's diagnosis, the validation note), in the new language. The model, the input, the step and
+   * the epoch on screen stay.
+   */
+  relocalize(): void {
+    const bundle = this.bundle;
+    if (this.validation && this.data) this.validation = validationMix(this.data.train, this.course.fit.validationSplit);
+    if (this.diagnosis && bundle && this.data && this.#engine) {
+      this.diagnosis = diagnose(this.recipe, this.#tf.getWeights(bundle.model), this.data.train, { nouns: this.course.nouns, weakAccuracy: this.course.weakAccuracy });
+    }
+    if (bundle && this.source.kind === 'course') {
+      // The course's feature names (the form's labels, the matrices' rows) in the new language.
+      const { featureNames, classNames } = this.#courseNames();
+      this.bundle = { ...bundle, info: { ...bundle.info, featureNames, classNames } };
+    }
+    // A message on screen (a failed training, a file that could not be opened) stays.
+    const error = this.error;
+    this.retrace();
+    this.error ??= error;
   }
 
   /** Opens a course: loads its data (with progress), then shows its latest model, or an untrained one. */
@@ -193,7 +222,7 @@ export class AppState {
     } catch (e) {
       if (opening === this.#opening) {
         this.loading = null;
-        this.error = `The ${course.title} data could not be loaded: ${(e as Error).message}`;
+        this.error = t.dataFailed(course.title, (e as Error).message);
       }
       return;
     }
@@ -226,7 +255,7 @@ export class AppState {
   #loadData(course: Course): Promise<CourseData> {
     let p = this.#dataCache.get(course.id);
     if (!p) {
-      this.loading = { course: course.id, fraction: 0, message: `Loading the ${course.title} data…` };
+      this.loading = { course: course.id, fraction: 0, message: t.loadingData(course.title) };
       p = course.load((fraction, message) => {
         if (this.loading?.course === course.id) this.loading = { course: course.id, fraction, message };
       });
@@ -311,7 +340,7 @@ export class AppState {
       }
     } catch (e) {
       this.stale = true;
-      this.error = `This model could not be run on the input: ${(e as Error).message}`;
+      this.error = t.runFailed((e as Error).message);
     }
   }
 
@@ -355,7 +384,7 @@ export class AppState {
       this.#showCourse(result.weights, true, result.history, result.engine);
     } catch (e) {
       this.progress = { ...this.progress, running: false };
-      this.error = `Training failed: ${(e as Error).message}`;
+      this.error = t.trainingFailed((e as Error).message);
     } finally {
       this.#stop = null;
     }
@@ -414,7 +443,7 @@ export class AppState {
     try {
       model = this.#tf.buildModel(recipe, weights);
     } catch (e) {
-      this.error = `The trained model could not be built: ${(e as Error).message}`;
+      this.error = t.buildFailed((e as Error).message);
       return false;
     }
     return this.openBundle({ model, info: { title, featureNames, classNames: [...classNames], scaler: null, featureRanges: null } });
@@ -458,13 +487,13 @@ export class AppState {
       // a file's model on tfjs.
       const scaler = bundle.info.scaler;
       const preprocess = scaler ? uniformFactor(scaler) : null;
-      if (scaler && !preprocess) throw new Error('the scaler differs from pixel to pixel; evaluate takes one factor for every pixel');
+      if (scaler && !preprocess) throw new Error(t.scalerNotUniform);
       const result = course
         ? await this.#tf.evaluateRecipe(this.recipe, this.weightHistory.pastWeights ?? course.weights, test, { onProgress })
         : await this.#tf.evaluateModel(bundle.model, test, { onProgress, preprocess });
-      if (this.bundle === bundle) this.evaluation = toEvaluation(result, test.y);
+      if (this.bundle?.model === bundle.model) this.evaluation = toEvaluation(result, test.y);
     } catch (e) {
-      this.error = `The model could not be evaluated: ${(e as Error).message}`;
+      this.error = t.evaluateFailed((e as Error).message);
     } finally {
       this.evaluating = false;
     }
@@ -480,7 +509,7 @@ export class AppState {
   /** Opens model files; rejects with the loader's message (the model on screen stays) when they can't be shown. */
   async openFiles(files: FileLike[]): Promise<void> {
     const bundle = await openModelFiles(files);
-    if (!this.openBundle(bundle)) throw new Error(this.error ?? 'This model cannot be shown.');
+    if (!this.openBundle(bundle)) throw new Error(this.error ?? t.cannotShow);
   }
 
   /** The preprocessing the model expects (StandardScaler), or null for none: the trace shows raw and scaled input. */
@@ -566,7 +595,7 @@ export class AppState {
 
   /** The tfjs side; every model shown comes after init, which loads it. */
   get #tf(): Engine {
-    if (!this.#engine) throw new Error('TensorFlow.js has not loaded yet.');
+    if (!this.#engine) throw new Error(t.tfNotLoaded);
     return this.#engine;
   }
 
@@ -574,20 +603,27 @@ export class AppState {
     const course = this.course;
     const input = course.input;
     const data = this.data;
-    const featureNames = input.kind === 'table'
-      ? [...input.featureNames]
-      : Array.from({ length: input.height * input.width * input.channels }, (_, i) => pixelName(i, input.width, input.channels));
+    const { featureNames, classNames } = this.#courseNames();
     return {
       model: this.#tf.buildModel(recipe, weights),
       info: {
         title: `${course.title} (course model)`,
         featureNames,
-        classNames: course.output.kind === 'classes' ? [...course.output.classNames] : null,
+        classNames,
         // A course that scales its data (housing's StandardScaler): the trace shows raw and scaled.
         scaler: data?.scaler ?? null,
         featureRanges: input.kind === 'table' && data ? featureRanges(data.raw ?? data.train) : null,
       },
     };
+  }
+
+  /** The course's names for its inputs (features or pixels) and classes, in the language on screen. */
+  #courseNames(): { featureNames: string[]; classNames: string[] | null } {
+    const { input, output } = this.course;
+    const featureNames = input.kind === 'table'
+      ? [...input.featureNames]
+      : Array.from({ length: input.height * input.width * input.channels }, (_, i) => pixelName(i, input.width, input.channels));
+    return { featureNames, classNames: output.kind === 'classes' ? [...output.classNames] : null };
   }
 
   /** Shows `bundle`; returns false (and says why) when it cannot be traced, keeping the model on screen. */
@@ -596,7 +632,7 @@ export class AppState {
     try {
       tracer = this.#tf.createTracer(bundle.model);
     } catch (e) {
-      this.error = `Layer Lens cannot step through this model: ${(e as Error).message}`;
+      this.error = t.cannotStep((e as Error).message);
       bundle.model.dispose();
       return false;
     }
@@ -635,8 +671,8 @@ function uniformFactor(scaler: Scaler): { scale: number; offset: number } | null
 function pixelName(i: number, width: number, channels: number): string {
   const c = i % channels;
   const p = (i - c) / channels;
-  const name = `pixel (${Math.floor(p / width)}, ${p % width})`;
-  return channels > 1 ? `${name} ch ${c}` : name;
+  const name = t.pixel(Math.floor(p / width), p % width);
+  return channels > 1 ? t.channel(name, c) : name;
 }
 
 export type { Run };

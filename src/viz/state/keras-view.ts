@@ -14,6 +14,7 @@ import { withSeedLine } from '../../models/recipe-specs';
 import type { Course, CourseSettings } from '../../models/courses';
 import type { LayersModel } from '../../models/tf';
 import type { ModelBundle } from '../../models/types';
+import { appState as t } from '../../i18n/messages/app-state';
 
 export interface KerasView {
   summary: ModelSummary;
@@ -21,8 +22,8 @@ export interface KerasView {
   summaryText: string;
   /** Keras 3 code that builds the model. */
   code: string;
-  /** Where the code comes from, in the learner's words. */
-  codeNote: string;
+  /** Where the code comes from, in the learner's words (in the language on screen: read it where it is shown). */
+  readonly codeNote: string;
 }
 
 /** Where the model on screen came from (the part of the app's ModelSource this needs). */
@@ -72,13 +73,14 @@ function makeView(bundle: ModelBundle, source: KerasViewSource, course: Course):
     // Keras names an unnamed keras.Sequential "sequential" and an unnamed keras.Model "functional".
     const functional = bundle.model.getClassName() !== 'Sequential';
     const summary = { ...computed, name: functional ? 'functional' : 'sequential' };
+    const { epochs, learningRate, seed } = source.settings;
     return {
       summary,
       summaryText: summaryText(summary),
       code: courseCode(course, recipe.id, source.settings),
-      codeNote: source.trained
-        ? `The course's code with the settings this model was trained with (epochs ${source.settings.epochs}, learning rate ${source.settings.learningRate}, seed ${source.settings.seed}). Keras draws other initial weights for the same seed.`
-        : `The course's code with the settings shown (epochs ${source.settings.epochs}, learning rate ${source.settings.learningRate}, seed ${source.settings.seed}); the model on screen is not trained yet.`,
+      get codeNote() {
+        return source.trained ? t.codeNote.trained(epochs, learningRate, seed) : t.codeNote.untrained(epochs, learningRate, seed);
+      },
     };
   }
   const compile = compileLine(bundle.info.trainingConfig);
@@ -86,8 +88,8 @@ function makeView(bundle: ModelBundle, source: KerasViewSource, course: Course):
     summary: computed,
     summaryText: summaryText(computed),
     code: kerasCode(bundle.model, compile ? { compile: compile.line } : {}),
-    codeNote: compile
-      ? `Written from the layers of the file, with the training settings it carries${compile.note ? ` (${compile.note})` : ''}. Model files do not keep fit's settings (epochs, data), and the weights are not in the code.`
-      : 'Written from the layers of the file. The file carries no training settings, so compile and fit are left for you to add; the weights are not in the code.',
+    get codeNote() {
+      return compile ? t.codeNote.fileWithCompile(compile.note ?? '') : t.codeNote.file;
+    },
   };
 }

@@ -5,6 +5,7 @@
 import type { ModelStore, SavedModelSummary } from '../../models/store/model-store';
 import { loadModelStore } from '../lazy/formats';
 import type { ModelBundle } from '../../models/types';
+import { appState as t } from '../../i18n/messages/app-state';
 
 export class LibraryState {
   models = $state.raw<SavedModelSummary[]>([]);
@@ -16,7 +17,7 @@ export class LibraryState {
   async init(factory?: IDBFactory): Promise<void> {
     const idb = factory ?? (typeof indexedDB === 'undefined' ? undefined : indexedDB);
     if (!idb) {
-      this.error = 'This browser does not let pages keep data (IndexedDB is unavailable), so models cannot be saved here. Downloads still work.';
+      this.error = t.noStorage;
       return;
     }
     await this.#run(async () => {

@@ -4,6 +4,7 @@
  */
 import type { CourseSettings } from '../../models/courses';
 import type { EpochLog } from '../../models/types';
+import { appState as t } from '../../i18n/messages/app-state';
 
 export interface Run {
   id: number;
@@ -12,10 +13,10 @@ export interface Run {
   recipeTitle: string;
   settings: CourseSettings;
   history: EpochLog[];
-  /** Short label for a legend: "run 2". */
-  label: string;
-  /** What it was: "Sequential with Rescaling, lr 0.001, 128 units, seed 1, 15 epochs". */
-  detail: string;
+  /** Short label for a legend: "run 2" (in the language on screen). */
+  readonly label: string;
+  /** What it was: "Sequential with Rescaling, lr 0.001, 128 units, seed 1, 15 epochs" (in the language on screen). */
+  readonly detail: string;
 }
 
 /** How many runs per course are kept. */
@@ -29,9 +30,19 @@ export class RunHistory {
     if (run.history.length === 0) return;
     const id = this.#next++;
     const s = run.settings;
-    const label = `run ${id}`;
-    const detail = `${run.recipeTitle}, lr ${s.learningRate}, ${s.hiddenUnits} units, seed ${s.seed}, ${run.history.length} epochs`;
-    const mine = [...this.all.filter((r) => r.course === run.course), { ...run, id, label, detail }].slice(-KEPT_RUNS);
+    const epochs = run.history.length;
+    // Getters: a language switch relabels the runs already on the chart.
+    const kept: Run = {
+      ...run,
+      id,
+      get label() {
+        return t.run.label(id);
+      },
+      get detail() {
+        return t.run.detail(run.recipeTitle, s.learningRate, s.hiddenUnits, s.seed, epochs);
+      },
+    };
+    const mine = [...this.all.filter((r) => r.course === run.course), kept].slice(-KEPT_RUNS);
     this.all = [...this.all.filter((r) => r.course !== run.course), ...mine];
   }
 
