@@ -5,6 +5,7 @@
  * schedules, custom objects) is left out and said so in a comment.
  */
 import { pythonString } from './python';
+import { inspectorExport as X } from '../../i18n/messages/inspector-export';
 
 const OPTIMIZERS = new Set(['SGD', 'RMSprop', 'Adam', 'AdamW', 'Adadelta', 'Adagrad', 'Adamax', 'Adafactor', 'Nadam', 'Ftrl', 'Lion', 'Lamb']);
 
@@ -26,11 +27,11 @@ function optimizerText(opt: unknown): { text: string | null; note: string | null
   if (typeof opt === 'string') return { text: pythonString(opt), note: null };
   if (!isObj(opt) || typeof opt.class_name !== 'string') return { text: null, note: null };
   const cls = opt.class_name;
-  if (!OPTIMIZERS.has(cls)) return { text: null, note: `the optimizer ${cls} is not written here` };
+  if (!OPTIMIZERS.has(cls)) return { text: null, note: X.optimizerNotWritten(cls) };
   // Keras 2 before 2.3 wrote the learning rate as "lr".
   const lr = isObj(opt.config) ? opt.config.learning_rate ?? opt.config.lr : undefined;
   if (typeof lr === 'number' && Number.isFinite(lr)) return { text: `keras.optimizers.${cls}(learning_rate=${float32Text(lr)})`, note: null };
-  return { text: `keras.optimizers.${cls}()`, note: lr === undefined ? null : 'its learning-rate schedule is not written here' };
+  return { text: `keras.optimizers.${cls}()`, note: lr === undefined ? null : X.scheduleNotWritten };
 }
 
 /** A loss as a string, or a loss class with from_logits when the file says so. */
@@ -73,7 +74,7 @@ export function compileLine(config: unknown): CompileLine | null {
   if (metrics.length) args.push(`metrics=[${metrics.map(pythonString).join(', ')}]`);
   const notes: string[] = [];
   if (opt.note) notes.push(opt.note);
-  else if (!opt.text) notes.push('the file does not say which optimizer it was trained with');
-  if (config.loss_weights != null) notes.push('its loss weights are not written here');
+  else if (!opt.text) notes.push(X.noOptimizer);
+  if (config.loss_weights != null) notes.push(X.lossWeightsNotWritten);
   return { line: `model.compile(${args.join(', ')})`, note: notes.length ? notes.join('; ') : null };
 }

@@ -12,6 +12,7 @@ import { formatFloat32 } from './floats';
 import { safeFilename, weightShortName } from './names';
 import { checkTensor } from './tensors';
 import type { ExportFile } from './types';
+import { inspectorExport as X } from '../../i18n/messages/inspector-export';
 import { PYTHON_FORWARD_PASS, PYTHON_KIND_CLASSES, PYTHON_KIND_CONFIG_KEYS } from './pythonForward';
 import type { Scaler } from '../../models/types';
 
@@ -137,7 +138,7 @@ function tensorEquals(a: Tensor, b: Tensor): boolean {
 }
 
 export function pythonScript(trace: Trace, title: string, classNames: string[] | null = null, scaler: Scaler | null = null): string {
-  if (trace.values.length === 0) throw new Error('The trace has no input (values_0): nothing to reproduce.');
+  if (trace.values.length === 0) throw new Error(X.noInput);
   const lines: string[] = [
     '#!/usr/bin/env python3',
     '# Made by Layer Lens: reproduces one layer-by-layer run of a Keras-style model with numpy only.',

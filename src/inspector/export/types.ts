@@ -1,4 +1,6 @@
 /** What every exporter hands back: a file the UI can download or copy, with no DOM in sight. */
+import { inspectorExport as X } from '../../i18n/messages/inspector-export';
+
 export interface ExportFile {
   /** A safe file name (see safeFilename). */
   filename: string;
@@ -19,7 +21,18 @@ export interface LayerParams {
 /** The two CSV dialects: "comma separator, decimal point" and "semicolon separator, decimal comma". */
 export type CsvStyle = 'comma' | 'semicolon';
 
+/** The dialects with their names in the language on screen (`label` is read when shown). */
 export const CSV_STYLES: { id: CsvStyle; label: string }[] = [
-  { id: 'comma', label: 'Comma separator, decimal point (English Excel, Python, R)' },
-  { id: 'semicolon', label: 'Semicolon separator, decimal comma (German Excel)' },
+  {
+    id: 'comma',
+    get label() {
+      return X.csvComma;
+    },
+  },
+  {
+    id: 'semicolon',
+    get label() {
+      return X.csvSemicolon;
+    },
+  },
 ];
