@@ -32,6 +32,8 @@ export const convMaps = defineMessages(
     signals: (title: string, n: number, steps: number) => `${title}: ${n} signal(s) of ${steps} steps as line plots`,
     signalReadout: (title: string, step: number, parts: string) => `${title} step ${step}: ${parts}`,
     signalChannel: (c: number, v: string) => `channel ${c} = ${v}`,
+    /** Between numbers in a list: German writes 0,5; 1,2 (the comma is the decimal sign). */
+    listSep: ', ',
     signalHint: 'Point at the plot to read the values at a step.',
     // ConvOverview
     overview: 'Overview of the network: each layer’s output as a stack of feature maps',
@@ -69,6 +71,7 @@ export const convMaps = defineMessages(
     signals: (title, n, steps) => `${title}: ${n} ${n === 1 ? 'Signal' : 'Signale'} mit ${steps} Schritten als Liniendiagramm`,
     signalReadout: (title, step, parts) => `${title} Schritt ${step}: ${parts}`,
     signalChannel: (c, v) => `Kanal ${c} = ${v}`,
+    listSep: '; ',
     signalHint: 'Auf das Diagramm zeigen, um die Werte eines Schritts zu lesen.',
     overview: 'Überblick über das Netz: die Ausgabe jeder Schicht als Stapel von Feature-Maps',
     channels: (n) => `${n} ${n === 1 ? 'Kanal' : 'Kanäle'}`,

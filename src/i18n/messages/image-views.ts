@@ -6,6 +6,8 @@ export const imageViews = defineMessages(
   'image-views',
   {
     // ImageTensor
+    /** Between numbers in a list: German writes 0,5; 1,2 (the comma is the decimal sign). */
+    listSep: ', ',
     cannotDraw: (n: number, dims: string, need: number) => `Cannot draw ${n} values as a ${dims} image (${need} needed).`,
     readout: (label: string, row: number, col: number, index: number, v: string) => `${label}: row ${row}, col ${col} (index ${index}) = ${v}`,
     canvas: (label: string, h: number, w: number, channels: number) =>
@@ -45,6 +47,7 @@ export const imageViews = defineMessages(
     pages: 'Pages of mistakes',
   },
   {
+    listSep: '; ',
     cannotDraw: (n, dims, need) => `${formatInteger(n)} Werte ergeben kein Bild von ${dims} (${formatInteger(need)} nötig).`,
     readout: (label, row, col, index, v) => `${label}: Zeile ${row}, Spalte ${col} (Index ${index}) = ${v}`,
     canvas: (label, h, w, channels) =>

@@ -28,6 +28,8 @@ export const photoInput = defineMessages(
     classN: (i: number) => `class ${i}`,
     prediction: 'Prediction',
     score: 'score',
+    /** Between numbers in a list: German writes 0,5; 1,2 (the comma is the decimal sign). */
+    listSep: ', ',
   },
   {
     heading: 'Foto',
@@ -52,5 +54,6 @@ export const photoInput = defineMessages(
     classN: (i) => `Klasse ${i}`,
     prediction: 'Vorhersage',
     score: 'Score',
+    listSep: '; ',
   },
 );
