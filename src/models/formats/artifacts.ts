@@ -1,6 +1,7 @@
 /** A model's tfjs artifacts (topology, weight specs, one flat weight buffer) and back. */
 import { tf, tfl, type LayersModel } from '../tf';
 import { ModelFileError, asModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 // a stored model may hold augmentation layers (RandomFlip, ...): their classes must be known to rebuild it
 import './augmentation-layers';
 
@@ -33,6 +34,6 @@ export async function artifactsToModel(artifacts: FlatArtifacts): Promise<Layers
     );
   } catch (err) {
     if (err instanceof ModelFileError) throw err;
-    throw asModelFileError(err, 'The saved model could not be rebuilt');
+    throw asModelFileError(err, m.rebuildFailed);
   }
 }

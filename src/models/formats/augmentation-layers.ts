@@ -10,6 +10,7 @@
  * resizes and centre-crops to (height, width), which is refused here with a message instead.
  */
 import { tf, tfl } from '../tf';
+import { modelsFormats } from '../../i18n/messages/models-formats';
 
 type Kwargs = Record<string, unknown>;
 
@@ -63,9 +64,7 @@ function checkCropSize(name: string, inputShape: unknown, cfg: Kwargs): void {
   const h = shape[channelsFirst ? shape.length - 2 : shape.length - 3];
   const w = shape[channelsFirst ? shape.length - 1 : shape.length - 2];
   if (h !== cfg.height || w !== cfg.width) {
-    throw new Error(
-      `Layer "${name}" (RandomCrop to ${String(cfg.height)}x${String(cfg.width)}) crops the ${String(h)}x${String(w)} image at inference too; Layer Lens cannot run that layer.`,
-    );
+    throw new Error(modelsFormats.randomCrop(name, String(cfg.height), String(cfg.width), String(h), String(w)));
   }
 }
 

@@ -6,6 +6,7 @@
 import { tf, tfl, type Layer, type LayersModel } from '../tf';
 import type { WeightTensor } from '../types';
 import { ModelFileError, asModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { isPlainObject } from './file-like';
 import { estimateLayers } from './shapes';
 import './augmentation-layers';
@@ -32,14 +33,14 @@ type Dict = Record<string, unknown>;
 export function configLayers(modelConfig: Dict): { className: string; name: string; config: Dict }[] {
   const cfg = modelConfig.config;
   const list = Array.isArray(cfg) ? cfg : isPlainObject(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
-  if (!list) throw new ModelFileError('The model configuration has no list of layers.');
-  if (list.length > MAX_LAYERS) throw new ModelFileError(`The model claims ${list.length} layers: too many to be a real model here.`);
+  if (!list) throw new ModelFileError(m.noLayerList);
+  if (list.length > MAX_LAYERS) throw new ModelFileError(m.tooManyLayers(list.length));
   return list.map((l: unknown, i: number) => {
     if (!isPlainObject(l) || typeof l.class_name !== 'string') {
-      throw new ModelFileError(`Layer number ${i + 1} in the model configuration has no class name.`);
+      throw new ModelFileError(m.layerNoClass(i + 1));
     }
     if (l.config !== undefined && !isPlainObject(l.config)) {
-      throw new ModelFileError(`Layer number ${i + 1} (${l.class_name}) has settings that are not a list of named values (its "config" is ${JSON.stringify(l.config)?.slice(0, 40)}).`);
+      throw new ModelFileError(m.layerConfigNotDict(i + 1, l.class_name, String(JSON.stringify(l.config)?.slice(0, 40))));
     }
     const config = isPlainObject(l.config) ? l.config : {};
     const name = typeof config.name === 'string' ? config.name : typeof l.name === 'string' ? l.name : `layer ${i + 1}`;
@@ -56,22 +57,22 @@ export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void 
   const known = tf.serialization.SerializationMap.getMap().classNameMap;
   for (const { className, name, config } of configLayers(modelConfig)) {
     if (NESTED_MODELS.has(className)) {
-      throw new ModelFileError(`Layer "${name}" is itself a whole model (${className}); models nested inside models cannot be opened here.`, name);
+      throw new ModelFileError(m.nestedModel(name, className), name);
     }
     if (!(className in known)) {
-      throw new ModelFileError(`Layer "${name}" has the class "${className}", which Layer Lens (TensorFlow.js) does not know, so this model cannot run here.`, name);
+      throw new ModelFileError(m.unknownClass(name, className), name);
     }
     if (config.name !== undefined && (typeof config.name !== 'string' || config.name === '' || /[,/\\]/.test(config.name))) {
-      throw new ModelFileError(`A ${className} layer has the name ${JSON.stringify(config.name)?.slice(0, 40)}, which is not a layer name (text without commas or slashes).`);
+      throw new ModelFileError(m.badLayerName(className, String(JSON.stringify(config.name)?.slice(0, 40))));
     }
     for (const key of REQUIRED[className] ?? []) {
-      if (config[key] == null) throw new ModelFileError(`Layer "${name}" (${className}) has no "${key}" in its configuration.`, name);
+      if (config[key] == null) throw new ModelFileError(m.missingKey(name, className, key), name);
     }
     if (config.activation != null) {
       const act = config.activation;
       if (typeof act !== 'string' || !ACTIVATIONS.has(act.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()))) {
         throw new ModelFileError(
-          `Layer "${name}" uses the activation ${JSON.stringify(act)?.slice(0, 60)}, which TensorFlow.js does not have (it knows ${[...ACTIVATIONS].join(', ')}), so this model cannot run here.`,
+          m.unknownActivation(name, String(JSON.stringify(act)?.slice(0, 60)), [...ACTIVATIONS].join(', ')),
           name,
         );
       }
@@ -79,27 +80,27 @@ export function validateConfig(modelConfig: Dict, maxParams = MAX_PARAMS): void 
     const shape = config.batch_input_shape;
     if (shape !== undefined) {
       if (!Array.isArray(shape) || shape.length < 2 || !shape.every((d) => d === null || (Number.isInteger(d) && d > 0 && d <= MAX_UNITS))) {
-        throw new ModelFileError(`Layer "${name}" has an invalid input shape ${JSON.stringify(shape)}.`, name);
+        throw new ModelFileError(m.invalidInputShape(name, JSON.stringify(shape)), name);
       }
     }
     for (const key of ['units', 'filters']) {
       const v = config[key];
       if (v !== undefined && !(Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_UNITS)) {
-        throw new ModelFileError(`Layer "${name}" has ${key} = ${JSON.stringify(v)}; it must be a whole number from 1 to ${MAX_UNITS}.`, name);
+        throw new ModelFileError(m.badUnits(name, key, JSON.stringify(v), MAX_UNITS), name);
       }
     }
   }
   let params = 0;
   for (const { name, className, output, params: p } of estimateLayers(modelConfig)) {
     if (output && output.some((d) => d !== null && !(Number.isInteger(d) && d >= 1))) {
-      throw new ModelFileError(`Layer "${name}" (${className}) would produce the impossible shape (${output.map((d) => d ?? 'None').join(', ')}): its input is too small for its kernel, pool or crop.`, name);
+      throw new ModelFileError(m.impossibleShape(name, className, output.map((d) => d ?? 'None').join(', ')), name);
     }
     params += p;
     if (params > maxParams) {
       throw new ModelFileError(
         maxParams < MAX_PARAMS
-          ? `Layer "${name}" makes the model need ${params} weights, more than the file holds: the configuration does not match the weights.`
-          : `The model would have more than ${MAX_PARAMS} weights: too large to open here.`,
+          ? m.moreThanFile(name, params)
+          : m.tooManyParams(MAX_PARAMS),
         name,
       );
     }
@@ -124,11 +125,11 @@ export function validateFunctionalGraph(modelConfig: Dict): void {
   const nodesOf = new Map<string, unknown[][]>();
   layers.forEach((l, i) => {
     // tfjs connects Functional layers by the outer "name"; Keras writes it equal to config.name.
-    if (raw[i].name !== undefined && raw[i].name !== l.name) throw new ModelFileError(`Layer "${l.name}" carries two different names in the model configuration.`, l.name);
-    if (nodesOf.has(l.name)) throw new ModelFileError(`Two layers are called "${l.name}"; layer names must be unique.`, l.name);
+    if (raw[i].name !== undefined && raw[i].name !== l.name) throw new ModelFileError(m.twoNames(l.name), l.name);
+    if (nodesOf.has(l.name)) throw new ModelFileError(m.duplicateName(l.name), l.name);
     const inbound = raw[i].inbound_nodes ?? [];
-    if (!Array.isArray(inbound) || !inbound.every(Array.isArray)) throw new ModelFileError(`Layer "${l.name}" has malformed connections (inbound_nodes).`, l.name);
-    if (inbound.length > 64) throw new ModelFileError(`Layer "${l.name}" is called ${inbound.length} times: implausibly many.`, l.name);
+    if (!Array.isArray(inbound) || !inbound.every(Array.isArray)) throw new ModelFileError(m.malformedInbound(l.name), l.name);
+    if (inbound.length > 64) throw new ModelFileError(m.calledTooOften(l.name, inbound.length), l.name);
     nodesOf.set(l.name, inbound as unknown[][]);
   });
   const nodeCount = (name: string) => {
@@ -137,24 +138,24 @@ export function validateFunctionalGraph(modelConfig: Dict): void {
   };
   for (const [name, nodes] of nodesOf) {
     for (const node of nodes) {
-      if (node.length === 0) throw new ModelFileError(`Layer "${name}" has a connection with no input.`, name);
+      if (node.length === 0) throw new ModelFileError(m.connectionNoInput(name), name);
       for (const ref of node) {
-        if (!isRef(ref)) throw new ModelFileError(`Layer "${name}" has a malformed connection ${JSON.stringify(ref)?.slice(0, 80)}.`, name);
-        if (!nodesOf.has(ref[0])) throw new ModelFileError(`Layer "${name}" takes its input from "${ref[0]}", which is not a layer of this model.`, name);
-        if (ref[1] >= nodeCount(ref[0])) throw new ModelFileError(`Layer "${name}" takes its input from call ${ref[1]} of "${ref[0]}", which does not exist.`, name);
+        if (!isRef(ref)) throw new ModelFileError(m.malformedConnection(name, String(JSON.stringify(ref)?.slice(0, 80))), name);
+        if (!nodesOf.has(ref[0])) throw new ModelFileError(m.inputNotALayer(name, ref[0]), name);
+        if (ref[1] >= nodeCount(ref[0])) throw new ModelFileError(m.callMissing(name, ref[1], ref[0]), name);
       }
     }
   }
   const refs = (key: string): [string, number, number][] => {
     const v = cfg[key];
-    if (!Array.isArray(v) || v.length === 0 || !v.every(isRef)) throw new ModelFileError(`The model configuration's ${key} are missing or malformed.`);
+    if (!Array.isArray(v) || v.length === 0 || !v.every(isRef)) throw new ModelFileError(m.refsMalformed(key));
     return v as [string, number, number][];
   };
   const inputs = refs('input_layers');
   const outputs = refs('output_layers');
   const done = new Set<string>();
   for (const [name] of inputs) {
-    if (layers.find((l) => l.name === name)?.className !== 'InputLayer') throw new ModelFileError(`The model's input "${name}" is not an InputLayer.`, name);
+    if (layers.find((l) => l.name === name)?.className !== 'InputLayer') throw new ModelFileError(m.inputNotInputLayer(name), name);
     done.add(`${name}#0`);
   }
   // Replay: a node is built once all it reads is built. Bounded: each round must add a node.
@@ -172,10 +173,10 @@ export function validateFunctionalGraph(modelConfig: Dict): void {
   }
   if (pending.length > 0) {
     const name = pending[0].key.split('#')[0];
-    throw new ModelFileError(`Layer "${name}" cannot be reached from the model's input (its connections form a loop or start nowhere).`, name);
+    throw new ModelFileError(m.unreachable(name), name);
   }
   for (const [name, k] of outputs) {
-    if (!done.has(`${name}#${k}`)) throw new ModelFileError(`The model's output "${name}" cannot be reached from its input.`, name);
+    if (!done.has(`${name}#${k}`)) throw new ModelFileError(m.outputUnreachable(name), name);
   }
 }
 
@@ -188,7 +189,7 @@ export async function buildModel(modelConfig: Dict, weightBytes = Infinity): Pro
     const topology = JSON.parse(JSON.stringify(modelConfig)) as Dict;
     return await tfl.models.modelFromJSON({ modelTopology: topology } as never);
   } catch (err) {
-    throw asModelFileError(err, 'TensorFlow.js could not build the model from its configuration');
+    throw asModelFileError(err, m.buildFailed);
   }
 }
 
@@ -214,11 +215,11 @@ export function assignWeights(model: LayersModel, lookup: WeightLookup): void {
     const cls = layer.getClassName();
     const names = expected.map((w) => weightShortName(w.originalName));
     if (!found) {
-      throw new ModelFileError(`The file has no weights for layer "${layer.name}" (${cls}), which needs ${names.join(' and ')}.`, layer.name);
+      throw new ModelFileError(m.noWeightsFor(layer.name, cls, names), layer.name);
     }
     if (found.length !== expected.length) {
       throw new ModelFileError(
-        `Layer "${layer.name}" (${cls}) needs ${expected.length} weight arrays (${names.join(', ')}), the file has ${found.length}.`,
+        m.weightCount(layer.name, cls, expected.length, names, found.length),
         layer.name,
       );
     }
@@ -228,25 +229,25 @@ export function assignWeights(model: LayersModel, lookup: WeightLookup): void {
       const count = got.reduce((a, b) => a * b, 1);
       if (want.length !== got.length || want.some((d, j) => d !== got[j]) || count !== found[i].values.length) {
         throw new ModelFileError(
-          `Layer "${layer.name}": the weight "${names[i]}" should have shape [${want.join(', ')}], the file has [${got.join(', ')}].`,
+          m.weightShape(layer.name, names[i], want.join(', '), got.join(', ')),
           layer.name,
         );
       }
       const bad = found[i].values.findIndex((v) => !Number.isFinite(v));
       if (bad >= 0) {
-        throw new ModelFileError(`Layer "${layer.name}": the weight "${names[i]}" contains ${found[i].values[bad]} (number ${bad}); a model with such weights cannot compute.`, layer.name);
+        throw new ModelFileError(m.weightNonFinite(layer.name, names[i], found[i].values[bad], bad), layer.name);
       }
       const huge = found[i].values.findIndex((v) => Math.abs(v) > MAX_WEIGHT);
       if (huge >= 0) {
         throw new ModelFileError(
-          `Layer "${layer.name}": the weight "${names[i]}" holds ${found[i].values[huge].toExponential(2)} (number ${huge}), far beyond any trained weight; the file is damaged.`,
+          m.weightHuge(layer.name, names[i], found[i].values[huge].toExponential(2), huge),
           layer.name,
         );
       }
       if (names[i] === 'moving_variance') {
         const neg = found[i].values.findIndex((v) => v < 0);
         if (neg >= 0) {
-          throw new ModelFileError(`Layer "${layer.name}": the moving variance holds ${found[i].values[neg]} (number ${neg}), but a variance is never negative; the file is damaged.`, layer.name);
+          throw new ModelFileError(m.negativeVariance(layer.name, found[i].values[neg], neg), layer.name);
         }
       }
     });

@@ -1,5 +1,6 @@
 /** A file as the loaders see it: a name and its bytes (a browser File is converted by the UI). */
 import { ModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 
 export interface FileLike {
   name: string;
@@ -56,19 +57,16 @@ export function baseName(name: string): string {
 
 /** Empty and oversized files are refused before any format looks at them. */
 export function checkSizes(files: FileLike[]): void {
-  if (files.length === 0) throw new ModelFileError('No file was given. Pick or drop a model file.');
+  if (files.length === 0) throw new ModelFileError(m.noFile);
   let total = 0;
   for (const f of files) {
     if (f.bytes.length === 0) {
-      throw new ModelFileError(`The file "${f.name}" is empty (0 bytes): it holds no model.`);
+      throw new ModelFileError(m.emptyFile(f.name));
     }
     total += f.bytes.length;
   }
   if (total > MAX_MODEL_BYTES) {
-    const mb = (total / 1024 / 1024).toFixed(0);
-    throw new ModelFileError(
-      `The files are ${mb} MB together: far too large for a model to open here (at most ${MAX_MODEL_BYTES / 1024 / 1024} MB).`,
-    );
+    throw new ModelFileError(m.tooLarge(Math.round(total / 1024 / 1024), MAX_MODEL_BYTES / 1024 / 1024));
   }
 }
 

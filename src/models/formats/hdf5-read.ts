@@ -6,6 +6,7 @@
  */
 import * as hdf5 from 'jsfive';
 import { ModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { isHdf5 } from './file-like';
 
 const MAX_KEYS_PER_GROUP = 10_000;
@@ -23,10 +24,10 @@ export class H5Reader {
     bytes: Uint8Array,
     readonly fileName: string,
   ) {
-    if (!isHdf5(bytes)) throw new ModelFileError(`"${fileName}" is not an HDF5 file (its first bytes are not the HDF5 signature).`);
+    if (!isHdf5(bytes)) throw new ModelFileError(m.notHdf5(fileName));
     this.size = bytes.length;
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    this.file = this.guard(() => new hdf5.File(buffer, fileName), 'cannot read the HDF5 structure');
+    this.file = this.guard(() => new hdf5.File(buffer, fileName), m.hdf5.structure);
     guardAttributeCounts(this.file);
   }
 
@@ -41,8 +42,8 @@ export class H5Reader {
       const truncated = err instanceof RangeError || (err instanceof Error && /outside the bounds|offset/i.test(err.message));
       throw new ModelFileError(
         truncated
-          ? `"${this.fileName}" ends before the HDF5 data it promises (${what}): it is truncated or damaged.`
-          : `"${this.fileName}" is damaged: ${what} (its HDF5 structure is not what an HDF5 file holds there).`,
+          ? m.hdf5Truncated(this.fileName, what)
+          : m.hdf5Damaged(this.fileName, what),
         null,
         { cause: err },
       );
@@ -55,7 +56,7 @@ export class H5Reader {
       const n = this.file.get(path);
       if (n == null) throw new Error(`no entry "${path}"`);
       return n;
-    }, `cannot open "${path}"`);
+    }, m.hdf5.open(path));
   }
 
   has(path: string): boolean {
@@ -73,41 +74,41 @@ export class H5Reader {
 
   keys(path: string): string[] {
     const n = this.node(path);
-    const keys = this.guard(() => (n as hdf5.Group).keys, `cannot list "${path || '/'}"`);
+    const keys = this.guard(() => (n as hdf5.Group).keys, m.hdf5.list(path || '/'));
     if (!Array.isArray(keys)) return [];
-    if (keys.length > MAX_KEYS_PER_GROUP) throw new ModelFileError(`"${this.fileName}" has an implausible number of entries in "${path}".`);
+    if (keys.length > MAX_KEYS_PER_GROUP) throw new ModelFileError(m.implausibleEntries(this.fileName, path));
     return keys.filter((k): k is string => typeof k === 'string');
   }
 
   /** An attribute as a JS value: strings lose HDF5's NUL padding; undefined when absent. */
   attr(path: string, name: string): unknown {
     const n = this.node(path);
-    const attrs = this.guard(() => n.attrs, `cannot read the attributes of "${path || '/'}"`);
+    const attrs = this.guard(() => n.attrs, m.hdf5.attributes(path || '/'));
     if (attrs == null || !(name in attrs)) return undefined;
-    return cleanStrings(this.guard(() => attrs[name], `cannot read attribute "${name}"`));
+    return cleanStrings(this.guard(() => attrs[name], m.hdf5.attribute(name)));
   }
 
   /** A numeric dataset as float32 with its shape. */
   dataset(path: string): H5Array {
     const n = this.node(path);
-    if (this.isGroup(path)) throw new ModelFileError(`"${this.fileName}": "${path}" is a group where a weight array was expected.`);
+    if (this.isGroup(path)) throw new ModelFileError(m.groupNotWeight(this.fileName, path));
     const ds = n as hdf5.Dataset;
-    const shape = this.guard(() => ds.shape, `cannot read the shape of "${path}"`);
+    const shape = this.guard(() => ds.shape, m.hdf5.shape(path));
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-      throw new ModelFileError(`"${this.fileName}": the weight "${path}" has an invalid shape.`);
+      throw new ModelFileError(m.invalidShape(this.fileName, path));
     }
     const count = shape.reduce((a: number, b: number) => a * b, 1);
     if (count > this.size) {
-      throw new ModelFileError(`"${this.fileName}": the weight "${path}" claims shape [${shape.join(', ')}], more numbers than the file can hold: the file is damaged.`);
+      throw new ModelFileError(m.shapeTooLarge(this.fileName, path, shape.join(', ')));
     }
-    const dtype = this.guard(() => ds.dtype, `cannot read the type of "${path}"`);
+    const dtype = this.guard(() => ds.dtype, m.hdf5.type(path));
     if (typeof dtype !== 'string' || !/^[<>|]?[fiu][1248]$/.test(dtype)) {
-      throw new ModelFileError(`"${this.fileName}": the weight "${path}" is not stored as numbers (type ${JSON.stringify(dtype)}).`);
+      throw new ModelFileError(m.notNumbers(this.fileName, path, JSON.stringify(dtype)));
     }
-    const raw = this.guard(() => ds.value, `cannot read the numbers of "${path}"`);
+    const raw = this.guard(() => ds.value, m.hdf5.numbers(path));
     const values = toFloat32(raw);
     if (values === null || values.length !== count) {
-      throw new ModelFileError(`"${this.fileName}": the weight "${path}" holds ${values?.length ?? 'no'} numbers, its shape [${shape.join(', ')}] needs ${count}.`);
+      throw new ModelFileError(m.countMismatch(this.fileName, path, values?.length ?? null, shape.join(', '), count));
     }
     return { shape: shape.slice(), values };
   }

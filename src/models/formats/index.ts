@@ -5,6 +5,7 @@
  */
 import type { ModelBundle } from '../types';
 import { ModelFileError, asModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { checkSizes, isHdf5, isZip, looksLikeJson, tryParseJson, type FileLike } from './file-like';
 import * as kerasZip from './keras-zip';
 import * as kerasH5 from './keras-h5';
@@ -37,29 +38,29 @@ export async function openModelFiles(files: FileLike[]): Promise<ModelBundle> {
     if (!format) throw explainUnknown(files);
     return await format.open(files);
   } catch (err) {
-    throw asModelFileError(err, UNEXPECTED);
+    throw asModelFileError(err, m.unexpected);
   }
 }
 
 function explainUnknown(files: FileLike[]): ModelFileError {
-  const names = files.map((f) => `"${f.name}"`).join(', ');
+  const names = files.map((f) => m.quote(f.name)).join(', ');
   if (files.length === 1 && isZip(files[0].bytes)) {
     if (kerasZip.zipEntries(files[0].bytes) === null) {
-      return new ModelFileError(`${names} is a damaged or truncated zip file: its list of contents cannot be read.`);
+      return new ModelFileError(m.zipDamaged(names));
     }
-    return new ModelFileError(`${names} is a zip file without config.json, so it is not a Keras .keras model.`);
+    return new ModelFileError(m.zipNoConfig(names));
   }
   if (files.some((f) => isHdf5(f.bytes) || isZip(f.bytes)) && files.length > 1) {
-    return new ModelFileError(`Open a .keras or .h5 model on its own; only a TensorFlow.js model.json comes with other files (its .bin shards).`);
+    return new ModelFileError(m.openAlone);
   }
   const json = files.find((f) => looksLikeJson(f.bytes));
   if (json) {
     const parsed = tryParseJson(json.bytes);
-    if (parsed === undefined) return new ModelFileError(`"${json.name}" is not valid JSON (it may be truncated).`);
-    return new ModelFileError(`"${json.name}" is JSON, but not a TensorFlow.js model.json (it has no "modelTopology").`);
+    if (parsed === undefined) return new ModelFileError(m.jsonInvalid(json.name));
+    return new ModelFileError(m.jsonNotTfjs(json.name));
   }
   if (files.every((f) => /\.bin$/i.test(f.name))) {
-    return new ModelFileError(`${names}: weight shards alone are not a model; pick model.json together with them.`);
+    return new ModelFileError(m.shardsAlone(names));
   }
-  return new ModelFileError(`${names} is not a model file this app knows: expected a Keras .keras or .h5 file, or a TensorFlow.js model.json with its .bin files.`);
+  return new ModelFileError(m.unknownFile(names));
 }

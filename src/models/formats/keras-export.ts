@@ -9,6 +9,7 @@ import { zipSync } from 'fflate';
 import type { Layer, LayersModel } from '../tf';
 import type { ModelBundle } from '../types';
 import { ModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { isPlainObject } from './file-like';
 import { dataset, group, writeHdf5, type H5Group } from './hdf5-write';
 import { toSnakeCase } from './keras3-config';
@@ -70,7 +71,7 @@ function layerConfig(className: string, cfg: Dict): Dict {
 /** The model's non-input layers, checked to form a single chain. */
 function chainLayers(model: LayersModel): Layer[] {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new ModelFileError('Only models with one input and one output can be saved as .keras here.');
+    throw new ModelFileError(m.exportOneInOut);
   }
   const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
   if (model.getClassName() !== 'Sequential') {
@@ -79,7 +80,7 @@ function chainLayers(model: LayersModel): Layer[] {
       const from = nodes.length === 1 ? nodes[0].inboundLayers : [];
       const prev = i === 0 ? 'InputLayer' : layers[i - 1].name;
       const ok = from.length === 1 && (i === 0 ? from[0].getClassName() === 'InputLayer' : from[0].name === prev);
-      if (!ok) throw new ModelFileError(`Layer "${l.name}" does not simply follow the layer before it; only chains of layers can be saved as .keras here.`, l.name);
+      if (!ok) throw new ModelFileError(m.exportChain(l.name), l.name);
     });
   }
   return layers;

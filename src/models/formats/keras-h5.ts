@@ -5,6 +5,7 @@
  */
 import type { ModelBundle, WeightTensor } from '../types';
 import { ModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { isHdf5, type FileLike } from './file-like';
 import { H5Reader } from './hdf5-read';
 import { toTfjsModelConfig } from './keras3-config';
@@ -26,15 +27,15 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
   if (typeof raw !== 'string') {
     const keys = h5.keys('');
     if (keys.includes('layers') || keys.includes('vars') || keys.includes('model_weights') || h5.attr('', 'layer_names') !== undefined) {
-      throw new ModelFileError(`"${file.name}" holds only weights, no model (it was saved with save_weights). Save the whole model with model.save("model.keras") and open that.`);
+      throw new ModelFileError(m.weightsOnly(file.name));
     }
-    throw new ModelFileError(`"${file.name}" is an HDF5 file, but holds no Keras model (it has no "model_config").`);
+    throw new ModelFileError(m.noModelConfig(file.name));
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ModelFileError(`"${file.name}": the model configuration inside is not valid JSON; the file is damaged.`);
+    throw new ModelFileError(m.configNotJson(file.name));
   }
   const config = toTfjsModelConfig(parsed);
   const weights = readLayerWeights(h5, file.name);
@@ -60,7 +61,7 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
 function readLayerWeights(h5: H5Reader, fileName: string): Map<string, WeightTensor[]> {
   const root = h5.has('model_weights') ? 'model_weights' : '';
   const names = h5.attr(root, 'layer_names');
-  if (!Array.isArray(names)) throw new ModelFileError(`"${fileName}" has a model but no weights (no "layer_names" in model_weights).`);
+  if (!Array.isArray(names)) throw new ModelFileError(m.noLayerNames(fileName));
   const out = new Map<string, WeightTensor[]>();
   for (const layer of names.slice(0, 10_000)) {
     if (typeof layer !== 'string') continue;
@@ -68,11 +69,11 @@ function readLayerWeights(h5: H5Reader, fileName: string): Map<string, WeightTen
     if (!h5.has(group)) continue;
     const weightNames = h5.attr(group, 'weight_names');
     if (!Array.isArray(weightNames)) continue;
-    if (weightNames.length > MAX_WEIGHTS_PER_LAYER) throw new ModelFileError(`"${fileName}": layer "${layer}" lists ${weightNames.length} weights, implausibly many.`, layer);
+    if (weightNames.length > MAX_WEIGHTS_PER_LAYER) throw new ModelFileError(m.tooManyWeights(fileName, layer, weightNames.length), layer);
     const list = weightNames.map((wn) => {
-      if (typeof wn !== 'string') throw new ModelFileError(`"${fileName}": layer "${layer}" has a weight without a name.`, layer);
+      if (typeof wn !== 'string') throw new ModelFileError(m.weightNoName(fileName, layer), layer);
       const path = `${group}/${wn}`;
-      if (!h5.has(path)) throw new ModelFileError(`"${fileName}": the weight "${wn}" of layer "${layer}" is listed but missing; the file is damaged.`, layer);
+      if (!h5.has(path)) throw new ModelFileError(m.weightListedMissing(fileName, wn, layer), layer);
       const arr = h5.dataset(path);
       return { layer, name: weightShortName(wn).replace(/:\d+$/, ''), shape: arr.shape, values: arr.values };
     });

@@ -6,6 +6,7 @@
 import { unzipSync } from 'fflate';
 import type { ModelBundle, WeightTensor } from '../types';
 import { ModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { isPlainObject, isZip, MAX_MODEL_BYTES, tryParseJson, type FileLike } from './file-like';
 import { H5Reader } from './hdf5-read';
 import { toSnakeCase, toTfjsModelConfig } from './keras3-config';
@@ -41,28 +42,28 @@ function unzipModel(file: FileLike): Record<string, Uint8Array> {
     return unzipSync(file.bytes, {
       filter: (f) => {
         if (!WANTED.has(f.name)) return false;
-        if (f.originalSize > MAX_MODEL_BYTES) throw new ModelFileError(`"${file.name}": "${f.name}" inside is far too large for a model.`);
+        if (f.originalSize > MAX_MODEL_BYTES) throw new ModelFileError(m.innerTooLarge(file.name, f.name));
         return true;
       },
     });
   } catch (err) {
     if (err instanceof ModelFileError) throw err;
-    throw new ModelFileError(`"${file.name}" is a damaged or truncated zip file: it cannot be unpacked.`);
+    throw new ModelFileError(m.zipUnpack(file.name));
   }
 }
 
 export async function open(files: FileLike[]): Promise<ModelBundle> {
   const file = files[0];
   const entries = unzipModel(file);
-  if (!entries['config.json']) throw new ModelFileError(`"${file.name}" is a zip file without config.json, so it is not a Keras .keras model.`);
+  if (!entries['config.json']) throw new ModelFileError(m.zipNoConfig(m.quote(file.name)));
   const parsed = tryParseJson(entries['config.json']);
-  if (parsed === undefined) throw new ModelFileError(`"${file.name}": config.json is not valid JSON; the file is damaged.`);
+  if (parsed === undefined) throw new ModelFileError(m.configJsonInvalid(file.name));
   if (!entries['model.weights.h5']) {
     const npz = zipEntries(file.bytes)?.includes('model.weights.npz');
     throw new ModelFileError(
       npz
-        ? `"${file.name}" stores its weights as model.weights.npz; only the default model.weights.h5 can be opened here.`
-        : `"${file.name}" has no model.weights.h5: the model's weights are missing.`,
+        ? m.npzWeights(file.name)
+        : m.noWeightsH5(file.name),
     );
   }
   const metadata = entries['metadata.json'] ? tryParseJson(entries['metadata.json']) : undefined;
@@ -110,7 +111,7 @@ function readKeras3Weights(h5: H5Reader, kerasConfig: unknown): Map<string, Weig
     const keys = h5.keys(path).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b));
     if (keys.length === 0) continue;
     keys.forEach((k, i) => {
-      if (Number(k) !== i) throw new ModelFileError(`Layer "${layer}": weight number ${i} is missing in model.weights.h5; the file is damaged.`, layer);
+      if (Number(k) !== i) throw new ModelFileError(m.keras3WeightMissing(layer, i), layer);
     });
     out.set(
       layer,

@@ -17,6 +17,7 @@
  * A Keras 2 config passes through unchanged in meaning, so the converter is safe on both.
  */
 import { ModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { isPlainObject } from './file-like';
 
 type Json = unknown;
@@ -58,17 +59,17 @@ function safeStringify(v: Json): string {
 /** Keras 3 or Keras 2 model config (the object with class_name and config) -> tfjs-ready config. */
 export function toTfjsModelConfig(modelConfig: Json): Dict {
   if (!isPlainObject(modelConfig) || typeof modelConfig.class_name !== 'string') {
-    throw new ModelFileError('The model configuration is not a Keras model config (it lacks "class_name").');
+    throw new ModelFileError(m.notKerasConfig);
   }
   const converted = fixLayers(convertValue(modelConfig, 0) as Dict, 0);
   const cls = converted.class_name;
   if (cls === 'Sequential') return fixSequential(spliceIntoSequential(converted));
   if (cls === 'Functional' || cls === 'Model') return spliceIntoFunctional(fixFunctional(converted));
-  throw new ModelFileError(`The file holds a "${String(cls)}", not a Sequential or Functional Keras model.`);
+  throw new ModelFileError(m.notSequentialOrFunctional(String(cls)));
 }
 
 function convertValue(v: Json, depth: number): Json {
-  if (depth > MAX_DEPTH) throw new ModelFileError('The model configuration is nested too deeply to be a Keras model.');
+  if (depth > MAX_DEPTH) throw new ModelFileError(m.configTooDeep);
   if (Array.isArray(v)) return v.map((x) => convertValue(x, depth + 1));
   if (!isPlainObject(v)) return v;
   if (typeof v.class_name === 'string' && /DTypePolicy$/.test(v.class_name) && isPlainObject(v.config)) {
@@ -86,7 +87,7 @@ function convertValue(v: Json, depth: number): Json {
 
 /** Applies `fixLayerConfig` to every layer of a (converted) model config, nested models included. */
 function fixLayers(model: Dict, depth: number): Dict {
-  if (depth > 8) throw new ModelFileError('The model nests models inside models too deeply to be opened here.');
+  if (depth > 8) throw new ModelFileError(m.modelsTooDeep);
   const cfg = model.config;
   const list = Array.isArray(cfg) ? cfg : isPlainObject(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
   if (!list) return model;
@@ -114,12 +115,12 @@ export function fixLayerConfig(className: string, config: Dict): Dict {
   }
   if (out.activation === 'silu') out.activation = 'swish';
   if (out.quantization_config != null) {
-    throw new ModelFileError(`Layer "${name}" (${className}) is quantized (its weights are stored as integers); Layer Lens can open only float models.`, name);
+    throw new ModelFileError(m.quantized(name, className), name);
   }
   delete out.quantization_config;
   if ('groups' in out) {
     if (out.groups != null && out.groups !== 1) {
-      throw new ModelFileError(`Layer "${name}" (${className}) uses grouped convolution (groups = ${JSON.stringify(out.groups)}); TensorFlow.js, which runs the models here, cannot compute it.`, name);
+      throw new ModelFileError(m.grouped(name, className, JSON.stringify(out.groups)), name);
     }
     delete out.groups;
   }
@@ -134,12 +135,12 @@ export function fixLayerConfig(className: string, config: Dict): Dict {
     delete out.synchronized;
     if (Array.isArray(out.axis) && out.axis.length === 1) out.axis = out.axis[0];
     else if (Array.isArray(out.axis)) {
-      throw new ModelFileError(`Layer "${name}" normalizes over several axes (${JSON.stringify(out.axis)}); TensorFlow.js handles one axis only.`, name);
+      throw new ModelFileError(m.severalAxes(name, JSON.stringify(out.axis)), name);
     }
   }
   if (GLOBAL_POOLING.test(className)) {
     if (out.keepdims === true) {
-      throw new ModelFileError(`Layer "${name}" (${className}) keeps the pooled axes (keepdims=True); TensorFlow.js cannot compute that form.`, name);
+      throw new ModelFileError(m.keepdims(name, className), name);
     }
     delete out.keepdims;
   }
@@ -203,7 +204,7 @@ function policyToDtype(name: unknown): string {
 function layerList(config: unknown): Dict[] {
   if (Array.isArray(config)) return config.filter(isPlainObject);
   if (isPlainObject(config) && Array.isArray(config.layers)) return config.layers.filter(isPlainObject);
-  throw new ModelFileError('The model configuration has no list of layers.');
+  throw new ModelFileError(m.noLayerList);
 }
 
 function fixSequential(model: Dict): Dict {
@@ -217,7 +218,7 @@ function fixSequential(model: Dict): Dict {
     batchShape = ic.batch_input_shape ?? batchShape;
     inputDtype = ic.dtype;
   }
-  if (layers.length === 0) throw new ModelFileError('The model has no layers besides its input.');
+  if (layers.length === 0) throw new ModelFileError(m.noLayers);
   const first = layers[0].config as Dict;
   if (first.batch_input_shape == null && Array.isArray(batchShape)) {
     first.batch_input_shape = batchShape;
@@ -304,12 +305,12 @@ function spliceIntoFunctional(model: Dict): Dict {
     const outer = String((l.config as Dict)?.name ?? l.name);
     const calls = Array.isArray(l.inbound_nodes) ? l.inbound_nodes : [];
     const inner = innerLayers(l);
-    if (inner.length === 0) throw new ModelFileError(`The nested model "${outer}" has no layers.`, outer);
+    if (inner.length === 0) throw new ModelFileError(m.nestedEmpty(outer), outer);
     let prev = '';
     inner.forEach((x, i) => {
       const name = String((x.config as Dict).name ?? '');
       if (!name || names.has(name)) {
-        throw new ModelFileError(`The nested model "${outer}" has a layer called "${name}", a name the outer model uses too; it cannot be opened here.`, outer);
+        throw new ModelFileError(m.nestedNameClash(outer, name), outer);
       }
       names.add(name);
       out.push({ ...x, name, inbound_nodes: i === 0 ? calls : calls.map((_, k) => [[prev, k, 0, {}]]) });
@@ -346,7 +347,7 @@ function spliceIntoFunctional(model: Dict): Dict {
 /** One Keras 3 node {args, kwargs} -> Keras 2's list of [layer, node, tensor, kwargs]. */
 function convertNode(node: unknown): unknown {
   if (Array.isArray(node)) return node; // already Keras 2 form
-  if (!isPlainObject(node)) throw new ModelFileError('A layer connection (inbound node) in the model configuration is malformed.');
+  if (!isPlainObject(node)) throw new ModelFileError(m.inboundMalformed);
   const refs: unknown[] = [];
   collectTensors(node.args, refs, 0);
   return refs;

@@ -6,6 +6,7 @@
 import { tf } from '../tf';
 import type { ModelBundle, WeightTensor } from '../types';
 import { ModelFileError, asModelFileError } from './errors';
+import { modelsFormats as m } from '../../i18n/messages/models-formats';
 import { baseName, isPlainObject, looksLikeJson, tryParseJson, type FileLike } from './file-like';
 import { isKeras3Config, toTfjsModelConfig } from './keras3-config';
 import { assignWeights, buildModel } from './build-model';
@@ -44,18 +45,17 @@ function specBytes(spec: Dict): number {
   const dtype = isPlainObject(q) ? q.dtype : spec.dtype;
   const per = BYTES_PER[String(dtype)];
   if (per === undefined) {
-    const what = typeof dtype === 'string' ? `the type "${dtype}"` : 'no readable type';
-    throw new ModelFileError(`The weight "${String(spec.name)}" in the weightsManifest has ${what}; only float32, int32, float16, uint8, uint16 and bool weights can be read here.`);
+    throw new ModelFileError(typeof dtype === 'string' ? m.weightTypeNamed(String(spec.name), dtype) : m.weightTypeNone(String(spec.name)));
   }
   return count * per;
 }
 
 export async function open(files: FileLike[]): Promise<ModelBundle> {
   const found = findModelJson(files);
-  if (!found) throw new ModelFileError('No model.json with a "modelTopology" was found among the files.');
+  if (!found) throw new ModelFileError(m.noModelJson);
   const { file, json } = found;
   if (json.format === 'graph-model') {
-    throw new ModelFileError(`"${file.name}" is a TensorFlow.js graph model (converted from a SavedModel); only layers models can be opened here.`);
+    throw new ModelFileError(m.graphModel(file.name));
   }
   const topology = json.modelTopology as Dict;
   const modelConfig = isPlainObject(topology.model_config) ? topology.model_config : topology;
@@ -93,20 +93,20 @@ export async function open(files: FileLike[]): Promise<ModelBundle> {
 
 function readShards(json: Dict, files: FileLike[], jsonName: string): { specs: Dict[]; data: Uint8Array } {
   const manifest = json.weightsManifest;
-  if (!Array.isArray(manifest)) throw new ModelFileError(`"${jsonName}" has no weightsManifest: it lists no weights.`);
+  if (!Array.isArray(manifest)) throw new ModelFileError(m.noManifest(jsonName));
   const byName = new Map(files.map((f) => [baseName(f.name), f]));
   const specs: Dict[] = [];
   const parts: Uint8Array[] = [];
   for (const group of manifest.slice(0, 10_000)) {
     if (!isPlainObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
-      throw new ModelFileError(`"${jsonName}": its weightsManifest is malformed.`);
+      throw new ModelFileError(m.manifestMalformed(jsonName));
     }
     let groupBytes = 0;
     for (const p of group.paths) {
       const name = baseName(decodeURIComponentSafe(String(p)));
       const shard = byName.get(name);
       if (!shard) {
-        throw new ModelFileError(`The weights file "${name}" is missing: pick or drop "${jsonName}" together with its .bin file(s).`);
+        throw new ModelFileError(m.shardMissing(name, jsonName));
       }
       parts.push(shard.bytes);
       groupBytes += shard.bytes.length;
@@ -114,14 +114,14 @@ function readShards(json: Dict, files: FileLike[], jsonName: string): { specs: D
     let need = 0;
     for (const w of group.weights) {
       if (!isPlainObject(w) || typeof w.name !== 'string' || !Array.isArray(w.shape) || !w.shape.every((d) => Number.isInteger(d) && d >= 0)) {
-        throw new ModelFileError(`"${jsonName}": a weight entry in its weightsManifest is malformed.`);
+        throw new ModelFileError(m.entryMalformed(jsonName));
       }
       need += specBytes(w);
       specs.push(w);
     }
     if (need !== groupBytes) {
       throw new ModelFileError(
-        `The weights file(s) ${group.paths.map((p) => `"${String(p)}"`).join(', ')} hold ${groupBytes} bytes, but "${jsonName}" describes ${need}: ${need > groupBytes ? 'the .bin file is truncated or belongs to another model' : 'the .bin file belongs to another model'}.`,
+        m.shardBytes(group.paths.map((p) => m.quote(String(p))).join(', '), groupBytes, jsonName, need),
       );
     }
   }
@@ -148,7 +148,7 @@ function decode(specs: Dict[], data: Uint8Array, jsonName: string): Map<string, 
     const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     tensors = tf.io.decodeWeights(buffer, specs as never) as never;
   } catch (err) {
-    throw asModelFileError(err, `"${jsonName}": its weights cannot be decoded`);
+    throw asModelFileError(err, m.decodeFailed(jsonName));
   }
   const out = new Map<string, WeightTensor>();
   for (const [name, t] of Object.entries(tensors)) {
