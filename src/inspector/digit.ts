@@ -8,6 +8,7 @@
  * Also: RGB(A) to grey, dark-on-light detection and inversion (photos of a digit on paper), and the
  * background levels of a photo removed. Pure TypeScript, no DOM.
  */
+import { inspectorPhoto as F } from '../i18n/messages/inspector-photo';
 
 export const MNIST_SIDE = 28;
 export const MNIST_BOX = 20;
@@ -57,10 +58,10 @@ const emptyDigit = (inverted = false): DigitInput => ({
 
 function checkBitmap(b: { width: number; height: number; data: ArrayLike<number> }, channels: number): void {
   if (!Number.isInteger(b.width) || !Number.isInteger(b.height) || b.width < 0 || b.height < 0) {
-    throw new Error(`A bitmap needs whole, non-negative sides, got ${b.width} x ${b.height}`);
+    throw new Error(F.bitmapSides(b.width, b.height));
   }
   if (b.data.length !== b.width * b.height * channels) {
-    throw new Error(`A ${b.width} x ${b.height} bitmap with ${channels} channel(s) needs ${b.width * b.height * channels} values, got ${b.data.length}`);
+    throw new Error(F.bitmapValues(b.width, b.height, channels, b.width * b.height * channels, b.data.length));
   }
 }
 

@@ -25,6 +25,9 @@ export const inspectorPhoto = defineMessages(
       `One ${activation} unit: the score ${score} is not a probability; above ${threshold} reads as ${one}.`,
     softmax: (count: number) => `${count} softmax units: one probability per class.`,
     scores: (count: number, activation: string) => `${count} ${activation} units: the largest score is the class.`,
+    bitmapSides: (width: number, height: number) => `A bitmap needs whole, non-negative sides, got ${width} x ${height}`,
+    bitmapValues: (width: number, height: number, channels: number, expected: number, got: number) =>
+      `A ${width} x ${height} bitmap with ${channels} channel(s) needs ${expected} values, got ${got}`,
   },
   {
     thisFile: 'Diese Datei',
@@ -47,5 +50,8 @@ export const inspectorPhoto = defineMessages(
       `Ein ${activation}-Neuron: Der Wert ${score} ist keine Wahrscheinlichkeit; über ${threshold} gilt er als ${one}.`,
     softmax: (count) => `${count} softmax-Neuronen: eine Wahrscheinlichkeit pro Klasse.`,
     scores: (count, activation) => `${count} ${activation}-Neuronen: Der größte Wert ist die Klasse.`,
+    bitmapSides: (width, height) => `Ein Bild braucht ganzzahlige, nicht negative Seitenlängen, erhalten: ${width} × ${height}`,
+    bitmapValues: (width, height, channels, expected, got) =>
+      `Ein Bild mit ${width} × ${height} Pixeln und ${channels} ${channels === 1 ? 'Kanal' : 'Kanälen'} braucht ${expected} Werte, erhalten: ${got}`,
   },
 );
