@@ -14,7 +14,12 @@ import { CnnEngine } from '../src/models/train/cnn/cnn-engine';
 import { loadKernels } from '../src/models/train/wasm/kernels';
 import { createRng } from '../src/models/random';
 import { evaluateRecipe } from '../src/models/evaluate';
-import { createTracer } from '../src/inspector/trace';
+import { createTracer, completeChecks, checkCost } from '../src/inspector/trace';
+import { initInferenceBackend } from '../src/models/backend';
+import { evaluateModel } from '../src/models/evaluate';
+import { traceCheck } from '../src/inspector/check';
+import type { Trace } from '../src/inspector/types';
+import { kindFor } from '../src/inspector/layers';
 import type { Dataset, Recipe } from '../src/models/types';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -60,12 +65,23 @@ async function stepTfjsCpu(recipe: Recipe, data: Dataset, steps: number): Promis
   return median(times);
 }
 
+/** A real-size photo CNN (keras.io's cats-vs-dogs shape): Rescaling, four Conv2D + MaxPooling2D blocks, Dense 1 sigmoid. */
+function photoModel() {
+  const layers = [tfl.layers.rescaling({ scale: 1 / 255, inputShape: [150, 150, 3] })];
+  [32, 64, 128, 128].forEach((filters) => {
+    layers.push(tfl.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' }) as never);
+    layers.push(tfl.layers.maxPooling2d({ poolSize: 2 }) as never);
+  });
+  layers.push(tfl.layers.flatten() as never, tfl.layers.dense({ units: 1, activation: 'sigmoid' }) as never);
+  return tfl.sequential({ layers });
+}
+
 let mnist: Awaited<ReturnType<typeof loadMnist>> | null = null;
 const getMnist = async () => (mnist ??= await loadMnist());
 
 declare global {
   interface Window {
-    cnnBench: Record<string, (...args: number[]) => Promise<unknown>>;
+    cnnBench: Record<string, (...args: never[]) => Promise<unknown>>;
   }
 }
 
@@ -98,27 +114,87 @@ window.cnnBench = {
     const r = await evaluateRecipe(recipe, initialWeights(recipe, 1), test);
     return { ms: performance.now() - t0, rows: test.rows, accuracy: r.accuracy };
   },
-  async photoTrace() {
-    await tf.setBackend('cpu');
-    const layers = [tfl.layers.rescaling({ scale: 1 / 255, inputShape: [150, 150, 3] })];
-    [32, 64, 128, 128].forEach((filters) => {
-      layers.push(tfl.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' }) as never);
-      layers.push(tfl.layers.maxPooling2d({ poolSize: 2 }) as never);
-    });
-    layers.push(tfl.layers.flatten() as never, tfl.layers.dense({ units: 1, activation: 'sigmoid' }) as never);
-    const model = tfl.sequential({ layers });
+  /** Where a photo trace's time goes: each layer's tfjs forward and its reference, in ms. */
+  async photoTraceProfile() {
+    const model = photoModel();
     const tracer = createTracer(model);
     const photo = Array.from({ length: 150 * 150 * 3 }, (_, i) => (i * 37) % 256);
-    tracer(photo); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    const trace = tracer(photo);
+    const rows: { layer: string; tfjsMs: number; referenceMs: number }[] = [];
+    let x = tf.tensor(trace.values[0].values, trace.values[0].shape);
+    for (const [i, layer] of model.layers.entries()) {
       const t0 = performance.now();
-      const t = tracer(photo);
-      times.push(performance.now() - t0);
-      if (!Number.isFinite(t.maxAbsDiff)) throw new Error('the photo trace failed its reference check');
+      const y = layer.apply(x) as ReturnType<typeof tf.tensor>;
+      y.dataSync();
+      const tfjsMs = performance.now() - t0;
+      x.dispose();
+      x = y;
+      const step = trace.steps[i];
+      const t1 = performance.now();
+      kindFor(step.className)?.reference(step.inputs, step.params, step.config);
+      rows.push({ layer: step.className, tfjsMs, referenceMs: performance.now() - t1 });
     }
+    x.dispose();
     model.dispose();
-    return { ms: median(times), tensors: tf.memory().numTensors };
+    return rows;
+  },
+  /**
+   * One trace of a 150x150x3 photo as the app runs it (the inference backend: wasm where it starts):
+   * every layer's values from tfjs, the step on screen checked against its reference at once (the
+   * rest of the checks follow in slices). `ms`: photo -> values + the shown step checked, with the
+   * first Conv2D on screen; `worstMs`: the same with the costliest step on screen; `fullCheckMs`:
+   * photo -> every step checked.
+   */
+  async photoTrace() {
+    const backend = await initInferenceBackend();
+    const model = photoModel();
+    const tracer = createTracer(model);
+    const photo = Array.from({ length: 150 * 150 * 3 }, (_, i) => (i * 37) % 256);
+    const full = tracer(photo); // warm-up, every step checked at once
+    const firstConv = full.steps.findIndex((s) => s.className === 'Conv2D');
+    const costs = full.steps.map(checkCost);
+    const costliest = costs.indexOf(Math.max(...costs));
+    const once = async (shown: number) => {
+      const t0 = performance.now();
+      let trace: Trace = tracer(photo, null, { check: [shown] });
+      const ms = performance.now() - t0;
+      if (traceCheck(trace).pending.length === 0) throw new Error('expected checks after the trace');
+      const done = await completeChecks(() => trace, (t) => (trace = t));
+      const fullCheckMs = performance.now() - t0;
+      const check = traceCheck(trace);
+      if (!done || !check.ok || check.checked.length !== trace.steps.length) throw new Error('the photo trace failed its reference check');
+      return { ms, fullCheckMs, maxAbsDiff: trace.maxAbsDiff };
+    };
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await once(firstConv));
+    const worst = [];
+    for (let i = 0; i < 3; i++) worst.push(await once(costliest));
+    model.dispose();
+    return {
+      backend,
+      ms: median(runs.map((r) => r.ms)),
+      fullCheckMs: median(runs.map((r) => r.fullCheckMs)),
+      worstMs: median(worst.map((r) => r.ms)),
+      worstStep: `${costliest} (${full.steps[costliest].className})`,
+      maxAbsDiff: Math.max(...runs.map((r) => r.maxAbsDiff)),
+      tensors: tf.memory().numTensors,
+    };
+  },
+  /**
+   * Evaluate of a Keras MNIST CNN opened from a file (`bytes` of a .keras file, opened by the app's
+   * own format module) on the 10,000 test images, on the inference backend, x / 255.
+   */
+  async fileEvaluate(base64: unknown) {
+    const backend = await initInferenceBackend();
+    const { openModelFiles } = await import('../src/models/formats');
+    const bytes = Uint8Array.from(atob(base64 as string), (c) => c.charCodeAt(0));
+    const opened = await openModelFiles([{ name: 'mnist_model.keras', bytes }]);
+    const { test } = await getMnist();
+    const t0 = performance.now();
+    const r = await evaluateModel(opened.model, test, { preprocess: { scale: 1 / 255 } });
+    const ms = performance.now() - t0;
+    opened.model.dispose();
+    return { backend, ms, rows: r.rows, accuracy: r.accuracy };
   },
 };
 document.getElementById('status')!.textContent = 'ready';

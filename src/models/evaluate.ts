@@ -8,7 +8,9 @@
  * - `evaluateRecipe`: a course model (recipe + weights) on the fast engine's forward pass, in
  *   chunks with a turn of the event loop between them (about 5 ms of work per chunk).
  * - `evaluateModel`: any tfjs LayersModel (e.g. opened from a file), batched `predict` inside
- *   `tf.tidy` (no tensor left behind), yielding between batches.
+ *   `tf.tidy` (no tensor left behind), yielding between batches, on the inference backend (wasm:
+ *   a Keras MNIST CNN's 10,000 test images in seconds, where tfjs' cpu backend takes many minutes;
+ *   a model with an op wasm lacks runs on cpu instead).
  * The loss is sparse_categorical_crossentropy on probabilities as Keras 3 computes it (each row
  * renormalised, then clipped to [1e-7, 1 - 1e-7]; train/losses.ts, the formula training uses),
  * averaged over all rows.
@@ -233,6 +235,23 @@ export async function evaluateModel(model: LayersModel, data: Dataset, options: 
     throw new Error(`The model's output has shape (${outShape.map((d) => d ?? 'None').join(', ')}); evaluate needs one value per class.`);
   }
   const k = outShape[1] as number;
+  try {
+    return await predictAll(model, data, dims, k, options);
+  } catch (e) {
+    // A kernel the wasm backend does not have (tfjs: "Kernel 'X' not registered for backend 'wasm'"):
+    // the whole evaluation again on cpu, then back.
+    if (tf.getBackend() !== 'wasm' || !/not registered for backend/i.test(String((e as Error)?.message))) throw e;
+    await tf.setBackend('cpu');
+    try {
+      return await predictAll(model, data, dims, k, options);
+    } finally {
+      await tf.setBackend('wasm');
+    }
+  }
+}
+
+async function predictAll(model: LayersModel, data: Dataset, dims: number[], k: number, options: EvaluateOptions): Promise<EvaluationResult> {
+  const width = data.features;
   const chunk = options.chunkRows ?? 256;
   const acc = new Accumulator(data.y, data.rows, k);
   const staged = new Float32Array(chunk * width);
