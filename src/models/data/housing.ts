@@ -9,6 +9,7 @@
  */
 import type { Dataset } from '../types';
 import { modelsCourses } from '../../i18n/messages/models-courses';
+import { modelsData } from '../../i18n/messages/models-data';
 
 /** One feature as a learner reads it. */
 export interface HousingFeature {
@@ -92,9 +93,9 @@ export function parseHousing(buffer: ArrayBuffer | Uint8Array): HousingData {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
-  if (bytes.length < 8 || magic !== 'CALH') throw new Error('The housing data file is not the one Layer Lens ships (its header is wrong).');
+  if (bytes.length < 8 || magic !== 'CALH') throw new Error(modelsData.housing.badHeader);
   const n = view.getUint32(4, true);
-  if (bytes.length !== 8 + n * 21) throw new Error(`The housing data file is truncated: ${bytes.length} bytes for ${n} rows.`);
+  if (bytes.length !== 8 + n * 21) throw new Error(modelsData.housing.truncated(bytes.length, n));
   let offset = 8;
   const column = (bytesPer: number, read: (o: number) => number, divisor = 1): Float64Array => {
     const out = new Float64Array(n);
@@ -158,7 +159,7 @@ export function loadHousing(fetcher: (path: string) => Promise<ArrayBuffer> = fe
 async function fetchBytes(path: string): Promise<ArrayBuffer> {
   const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? './';
   const res = await fetch(`${base}${path}`);
-  if (!res.ok) throw new Error(`The housing data could not be loaded (${res.status} ${res.statusText}).`);
+  if (!res.ok) throw new Error(modelsData.housing.notLoaded(res.status, res.statusText));
   return res.arrayBuffer();
 }
 

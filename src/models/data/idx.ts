@@ -4,6 +4,9 @@
  * Labels: magic 0x00000801, count, then count labels. Gzipped files (0x1f 0x8b) are unpacked first.
  * Every check fails with a message that names the file and what is wrong with it.
  */
+import { modelsData } from '../../i18n/messages/models-data';
+
+const t = () => modelsData.idx;
 
 export const IDX_IMAGES_MAGIC = 0x00000803;
 export const IDX_LABELS_MAGIC = 0x00000801;
@@ -27,46 +30,46 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 function header(bytes: Uint8Array, name: string, words: number): number[] {
-  if (isGzip(bytes)) throw new Error(`${name} is gzip-compressed; unpack it before reading it as IDX.`);
+  if (isGzip(bytes)) throw new Error(t().gzip(name));
   if (bytes.length < words * 4) {
-    throw new Error(`${name} is truncated: ${bytes.length} bytes, too short even for its ${words * 4}-byte IDX header.`);
+    throw new Error(t().tooShort(name, bytes.length, words * 4));
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return Array.from({ length: words }, (_, i) => view.getUint32(i * 4, false));
 }
 
 function describeMagic(magic: number): string {
-  if (magic === IDX_IMAGES_MAGIC) return 'an IDX image file';
-  if (magic === IDX_LABELS_MAGIC) return 'an IDX label file';
-  return `not an IDX file of unsigned bytes (it starts with 0x${magic.toString(16).padStart(8, '0')})`;
+  if (magic === IDX_IMAGES_MAGIC) return t().isImageFile;
+  if (magic === IDX_LABELS_MAGIC) return t().isLabelFile;
+  return t().notIdx(magic.toString(16).padStart(8, '0'));
 }
 
 function checkLength(bytes: Uint8Array, name: string, headerBytes: number, expected: number, what: string): void {
   const got = bytes.length - headerBytes;
   if (got < expected) {
-    throw new Error(`${name} is truncated: its header announces ${what} (${expected} bytes), but only ${got} bytes follow.`);
+    throw new Error(t().truncated(name, what, expected, got));
   }
   if (got > expected) {
-    throw new Error(`${name} has ${got - expected} bytes more than its header announces (${what}); it is not a clean IDX file.`);
+    throw new Error(t().tooLong(name, got - expected, what));
   }
 }
 
 /** Reads an IDX image file (magic 0x803): count images of rows x cols bytes. */
-export function parseIdxImages(bytes: Uint8Array, name = 'The image file'): IdxImages {
+export function parseIdxImages(bytes: Uint8Array, name: string = t().imageFile): IdxImages {
   const [magic] = header(bytes, name, 1);
-  if (magic !== IDX_IMAGES_MAGIC) throw new Error(`${name} should be an IDX image file (magic 0x00000803), but it is ${describeMagic(magic)}.`);
+  if (magic !== IDX_IMAGES_MAGIC) throw new Error(t().shouldBeImages(name, describeMagic(magic)));
   const [, count, rows, cols] = header(bytes, name, 4);
-  if (rows === 0 || cols === 0) throw new Error(`${name} announces images of ${rows} x ${cols} pixels.`);
+  if (rows === 0 || cols === 0) throw new Error(t().noPixels(name, rows, cols));
   const size = count * rows * cols;
-  checkLength(bytes, name, 16, size, `${count} images of ${rows} x ${cols} pixels`);
+  checkLength(bytes, name, 16, size, t().images(count, rows, cols));
   return { count, rows, cols, pixels: bytes.subarray(16, 16 + size) };
 }
 
 /** Reads an IDX label file (magic 0x801): count labels of one byte. */
-export function parseIdxLabels(bytes: Uint8Array, name = 'The label file'): IdxLabels {
+export function parseIdxLabels(bytes: Uint8Array, name: string = t().labelFile): IdxLabels {
   const [magic] = header(bytes, name, 1);
-  if (magic !== IDX_LABELS_MAGIC) throw new Error(`${name} should be an IDX label file (magic 0x00000801), but it is ${describeMagic(magic)}.`);
+  if (magic !== IDX_LABELS_MAGIC) throw new Error(t().shouldBeLabels(name, describeMagic(magic)));
   const [, count] = header(bytes, name, 2);
-  checkLength(bytes, name, 8, count, `${count} labels`);
+  checkLength(bytes, name, 8, count, t().labels(count));
   return { count, labels: bytes.subarray(8, 8 + count) };
 }

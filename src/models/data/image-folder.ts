@@ -6,6 +6,7 @@
  * paths then shuffled with numpy's `RandomState(seed).shuffle` (reproduced here bit for bit, so the
  * same seed splits the same files as Keras) and the last `int(validation_split * n)` held out.
  */
+import { modelsData } from '../../i18n/messages/models-data';
 
 /** Keras' ALLOWLIST_FORMATS for images. */
 export const IMAGE_FORMATS = ['.bmp', '.gif', '.jpeg', '.jpg', '.png'];
@@ -19,7 +20,7 @@ export class NumpyRandomState {
   private index = 624;
 
   constructor(seed: number) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`A seed must be a whole number from 0 to 4294967295, got ${seed}.`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(modelsData.folder.seed(seed));
     this.mt[0] = seed >>> 0;
     for (let i = 1; i < 624; i++) {
       const prev = this.mt[i - 1] ^ (this.mt[i - 1] >>> 30);
@@ -106,13 +107,13 @@ function byCodePoint(a: string, b: string): number {
  * webkitRelativePath): a common first segment above the class folders is removed.
  */
 export function indexImageFolder<F extends FolderFile>(files: F[], seed: number, validationSplit: number): IndexedFolder<F> {
-  if (!(validationSplit >= 0 && validationSplit < 1)) throw new Error(`validation_split must be at least 0 and below 1, got ${validationSplit}.`);
+  if (!(validationSplit >= 0 && validationSplit < 1)) throw new Error(modelsData.folder.validationSplit(validationSplit));
   let parts = files.map((f) => f.path.split('/').filter((p) => p !== ''));
   const firsts = new Set(parts.map((p) => p[0]));
   if (firsts.size === 1 && parts.every((p) => p.length >= 3)) parts = parts.map((p) => p.slice(1));
   const classNames = [...new Set(parts.filter((p) => p.length >= 2).map((p) => p[0]))].filter((c) => !c.startsWith('.')).sort(byCodePoint);
   if (classNames.length < 2) {
-    throw new Error(`The folder needs one subfolder per class, at least two; found ${classNames.length === 0 ? 'none' : `only "${classNames[0]}"`}.`);
+    throw new Error(classNames.length === 0 ? modelsData.folder.noClasses : modelsData.folder.oneClass(classNames[0]));
   }
   const skipped: F[] = [];
   const entries: { file: F; label: number; dir: string; name: string }[] = [];
@@ -129,7 +130,7 @@ export function indexImageFolder<F extends FolderFile>(files: F[], seed: number,
   });
   // Per class (in class order): walk roots sorted by path, then file names sorted.
   entries.sort((a, b) => a.label - b.label || byCodePoint(a.dir, b.dir) || byCodePoint(a.name, b.name));
-  if (entries.length === 0) throw new Error(`No images (${IMAGE_FORMATS.join(', ')}) in the class folders.`);
+  if (entries.length === 0) throw new Error(modelsData.folder.noImages(IMAGE_FORMATS.join(', ')));
   // Keras shuffles the paths and, with a fresh generator of the same seed, the labels: one permutation.
   new NumpyRandomState(seed).shuffle(entries);
   const numVal = Math.floor(validationSplit * entries.length);

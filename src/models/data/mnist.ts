@@ -8,6 +8,7 @@
  */
 import type { Dataset } from '../types';
 import { isGzip, parseIdxImages, parseIdxLabels } from './idx';
+import { modelsData } from '../../i18n/messages/models-data';
 
 export const MNIST_CLASS_NAMES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const MNIST_SIDE = 28;
@@ -49,12 +50,12 @@ export function datasetFromIdx(
   const images = parseIdxImages(imageBytes, meta.imageFile);
   const labels = parseIdxLabels(labelBytes, meta.labelFile);
   if (images.count !== labels.count) {
-    throw new Error(`${meta.imageFile} holds ${images.count} images but ${meta.labelFile} holds ${labels.count} labels; they do not belong together.`);
+    throw new Error(modelsData.mnist.countMismatch(meta.imageFile, images.count, meta.labelFile, labels.count));
   }
   const y = new Int32Array(labels.count);
   for (let i = 0; i < labels.count; i++) {
     const c = labels.labels[i];
-    if (c > 9) throw new Error(`${meta.labelFile} gives image ${i} the label ${c}; MNIST labels are the digits 0 to 9.`);
+    if (c > 9) throw new Error(modelsData.mnist.badLabel(meta.labelFile, i, c));
     y[i] = c;
   }
   return {
@@ -109,9 +110,9 @@ async function fetchBytes(url: string, name: string, onBytes: (n: number, total:
   try {
     response = await fetch(url);
   } catch {
-    throw new Error(`The MNIST file ${name} could not be loaded (the page's server did not answer).`);
+    throw new Error(modelsData.mnist.noAnswer(name));
   }
-  if (!response.ok) throw new Error(`The MNIST file ${name} could not be loaded (the server answered ${response.status}).`);
+  if (!response.ok) throw new Error(modelsData.mnist.status(name, response.status));
   const header = Number(response.headers.get('content-length'));
   const total = Number.isFinite(header) && header > 0 ? header : null;
   onBytes(0, total);

@@ -5,10 +5,11 @@
  * finds the `validationSplit` that makes the loop validate on exactly those rows.
  */
 import { splitRows } from '../train/split';
+import { modelsData } from '../../i18n/messages/models-data';
 
 export function fitValidationSplit(trainRows: number, validationRows: number): number {
   if (!Number.isInteger(trainRows) || !Number.isInteger(validationRows) || trainRows < 1 || validationRows < 1) {
-    throw new Error(`Training needs at least one training and one validation image, got ${trainRows} and ${validationRows}.`);
+    throw new Error(modelsData.folder.needsBoth(trainRows, validationRows));
   }
   const rows = trainRows + validationRows;
   const plain = validationRows / rows;
@@ -17,7 +18,7 @@ export function fitValidationSplit(trainRows: number, validationRows: number): n
   // the product at trainRows + 0.5, far from either integer, so floor gives trainRows.
   const nudged = (validationRows - 0.5) / rows;
   if (trainsOn(rows, nudged) === trainRows) return nudged;
-  throw new Error(`No validation_split takes exactly the last ${validationRows} of ${rows} rows.`);
+  throw new Error(modelsData.folder.noSplit(validationRows, rows));
 }
 
 /** The rows the fit loop trains on, or -1 where it refuses the split (one side empty). */

@@ -1,4 +1,5 @@
 /** Small promise wrappers around IndexedDB requests and transactions. */
+import { modelsStore } from '../../i18n/messages/models-store';
 export function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -10,7 +11,7 @@ export function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('The browser aborted the storage transaction.'));
+    tx.onabort = () => reject(tx.error ?? new Error(modelsStore.aborted));
   });
 }
 
@@ -20,6 +21,6 @@ export function openDatabase(factory: IDBFactory, name: string, version: number,
     req.onupgradeneeded = () => upgrade(req.result);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
-    req.onblocked = () => reject(new Error('The model storage is blocked by another tab of this app; close it and try again.'));
+    req.onblocked = () => reject(new Error(modelsStore.blocked));
   });
 }

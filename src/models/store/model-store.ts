@@ -7,6 +7,7 @@
 import type { ModelBundle, ModelInfo } from '../types';
 import { artifactsToModel, modelToArtifacts, type FlatArtifacts } from '../formats/artifacts';
 import { done, openDatabase, request } from './idb';
+import { modelsStore } from '../../i18n/messages/models-store';
 
 export const DB_NAME = 'layer-lens-models';
 const DB_VERSION = 1;
@@ -41,24 +42,24 @@ export class ModelStoreError extends Error {
 
 function checkName(name: string): string {
   const n = name.trim();
-  if (!n) throw new ModelStoreError('Give the model a name.');
-  if (n.length > MAX_NAME) throw new ModelStoreError(`The name is too long (at most ${MAX_NAME} characters).`);
+  if (!n) throw new ModelStoreError(modelsStore.noName);
+  if (n.length > MAX_NAME) throw new ModelStoreError(modelsStore.nameTooLong(MAX_NAME));
   return n;
 }
 
 function explain(err: unknown): Error {
   if (err instanceof ModelStoreError) return err;
   const name = err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException) ? (err as Error).name : '';
-  if (name === 'QuotaExceededError') return new ModelStoreError('The browser has no room left to keep this model. Delete saved models you no longer need.');
+  if (name === 'QuotaExceededError') return new ModelStoreError(modelsStore.quota);
   const msg = err instanceof Error ? err.message : String(err);
-  return new ModelStoreError(`The browser's model storage failed: ${msg}`);
+  return new ModelStoreError(modelsStore.failed(msg));
 }
 
 export class ModelStore {
   private constructor(private readonly db: IDBDatabase) {}
 
   static async open(factory: IDBFactory = globalThis.indexedDB, dbName = DB_NAME): Promise<ModelStore> {
-    if (!factory) throw new ModelStoreError('This browser offers no storage for models (IndexedDB is unavailable, e.g. in a private window).');
+    if (!factory) throw new ModelStoreError(modelsStore.noStorage);
     try {
       const db = await openDatabase(factory, dbName, DB_VERSION, (d) => {
         if (!d.objectStoreNames.contains(SUMMARIES)) d.createObjectStore(SUMMARIES, { keyPath: 'id' });
@@ -113,7 +114,7 @@ export class ModelStore {
     } catch (err) {
       throw explain(err);
     }
-    if (!record) throw new ModelStoreError('This saved model no longer exists (it may have been deleted in another tab).');
+    if (!record) throw new ModelStoreError(modelsStore.goneElsewhere);
     const model = await artifactsToModel(record.artifacts);
     return { model, info: record.info };
   }
@@ -124,7 +125,7 @@ export class ModelStore {
       const tx = this.db.transaction(SUMMARIES, 'readwrite');
       const store = tx.objectStore(SUMMARIES);
       const current = await request(store.get(id) as IDBRequest<SavedModelSummary | undefined>);
-      if (!current) throw new ModelStoreError('This saved model no longer exists.');
+      if (!current) throw new ModelStoreError(modelsStore.gone);
       const next = { ...current, name: clean, savedAt: now.toISOString() };
       store.put(next);
       await done(tx);
