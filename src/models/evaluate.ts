@@ -23,6 +23,7 @@ import { yieldToEventLoop } from './train/yield';
 import { loadKernels } from './train/wasm/kernels';
 import { sparseCategoricalCrossentropyRow } from './train/losses';
 import type { Dataset, Recipe, WeightTensor } from './types';
+import { modelsTrain } from '../i18n/messages/models-train';
 
 export interface EvaluationResult {
   /** Rows evaluated (the whole data set). */
@@ -126,12 +127,12 @@ class Accumulator {
       const o = r * k;
       const label = this.labels[start + r];
       if (!Number.isInteger(label) || label < 0 || label >= k) {
-        throw new Error(`Row ${start + r} has class ${label}, but the model has ${k} outputs (classes 0 to ${k - 1}).`);
+        throw new Error(modelsTrain.evaluate.classOutOfRange(start + r, label, k));
       }
       let best = 0;
       for (let j = 1; j < k; j++) if (out[o + j] > out[o + best]) best = j;
       const p = out[o + label];
-      if (Number.isNaN(p)) throw new Error(`The model's output for row ${start + r} is not a number (NaN); it cannot be evaluated.`);
+      if (Number.isNaN(p)) throw new Error(modelsTrain.evaluate.outputNaN(start + r));
       this.lossSum += sparseCategoricalCrossentropyRow(out, o, k, label);
       this.predicted[start + r] = best;
       this.probability[start + r] = out[o + best];
@@ -158,8 +159,8 @@ class Accumulator {
 }
 
 function checkData(data: Dataset): void {
-  if (data.task !== 'classification') throw new Error(`"${data.title}" is no classification data set; evaluate needs a class per row.`);
-  if (data.rows < 1) throw new Error(`"${data.title}" has no rows to evaluate.`);
+  if (data.task !== 'classification') throw new Error(modelsTrain.evaluate.notClassification(data.title));
+  if (data.rows < 1) throw new Error(modelsTrain.evaluate.noRows(data.title));
 }
 
 /** `x * scale + offset` in float32, as a Rescaling layer computes it. */
@@ -190,7 +191,7 @@ export async function evaluateRecipe(
   const chunk = options.chunkRows ?? (conv ? 128 : 500);
   const net = conv ? new ConvNetwork(recipe, weights, { simd: true, capacity: chunk }) : new DenseNetwork(recipe, weights, { capacity: chunk });
   if (net.inWidth !== data.features) {
-    throw new Error(`The model takes ${net.inWidth} values per input, the data set "${data.title}" has ${data.features}.`);
+    throw new Error(modelsTrain.evaluate.inputWidth(net.inWidth, data.title, data.features));
   }
   const k = net.outWidth;
   const acc = new Accumulator(data.y, data.rows, k);
@@ -223,16 +224,16 @@ export async function evaluateModel(model: LayersModel, data: Dataset, options: 
   checkData(data);
   const inputShape = model.inputs[0].shape.slice(1);
   if (inputShape.some((d) => d === null)) {
-    throw new Error(`The model's input shape (${inputShape.map((d) => d ?? 'None').join(', ')}) is not fixed; it cannot be evaluated on "${data.title}".`);
+    throw new Error(modelsTrain.evaluate.shapeNotFixed(inputShape.map((d) => d ?? 'None').join(', '), data.title));
   }
   const dims = inputShape as number[];
   const width = dims.reduce((a, b) => a * b, 1);
   if (width !== data.features) {
-    throw new Error(`The model takes inputs of shape (${dims.join(', ')}) = ${width} values; the data set "${data.title}" has ${data.features} per row.`);
+    throw new Error(modelsTrain.evaluate.shapeWidth(dims.join(', '), width, data.title, data.features));
   }
   const outShape = model.outputs[0].shape;
   if (outShape.length !== 2 || outShape[1] === null) {
-    throw new Error(`The model's output has shape (${outShape.map((d) => d ?? 'None').join(', ')}); evaluate needs one value per class.`);
+    throw new Error(modelsTrain.evaluate.outputShape(outShape.map((d) => d ?? 'None').join(', ')));
   }
   const k = outShape[1] as number;
   try {
