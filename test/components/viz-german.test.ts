@@ -32,7 +32,7 @@ describe('TrainPanel in German', () => {
     await expect.element(screen.getByRole('button', { name: 'Neuer Seed' })).toHaveAttribute('title', 'Einen neuen zufälligen Seed wählen');
     const epochs = screen.getByLabelText('Epochen');
     await expect.element(epochs).toHaveValue('300');
-    await expect.element(screen.getByLabelText('Lernrate')).toHaveValue('0.001');
+    await expect.element(screen.getByLabelText('Lernrate')).toHaveValue('0,001');
     await userEvent.fill(epochs, 'abc');
     await expect.element(epochs).toHaveAccessibleDescription('Epochen muss eine Zahl sein, nicht „abc“.');
     await expect.element(screen.getByRole('button', { name: 'Trainieren' })).toBeDisabled();

@@ -8,7 +8,7 @@ import { formatLimit, formatTick, formatTimeLeft } from '../../src/viz/component
 import { parseConfig, parseField } from '../../src/viz/components/train-config';
 import { matrixLayout } from '../../src/viz/components/matrix-layout';
 import { stepperItems } from '../../src/viz/components/stepper';
-import { shortDollars, wholeDollars } from '../../src/viz/regression/geometry';
+import { shortDollars, tickDollars, wholeDollars } from '../../src/viz/regression/geometry';
 
 afterEach(() => setLanguage('en'));
 
@@ -67,11 +67,13 @@ describe('numbers and labels in the language', () => {
     setLanguage('de');
     expect(matrixLayout([2, 3, 4]).note).toBe('dargestellt als 6 × 4: die letzte Dimension als Spalten, die ersten 2 zu Zeilen zusammengefasst');
     expect(stepperItems([])[0].label).toBe('values_0 · Eingabe');
-    expect(shortDollars(-250_000)).toBe('-250 Tsd. $');
+    expect(shortDollars(-250_000)).toBe('\u2212250 Tsd. $');
+    expect([-200_000, 0, 400_000].map(tickDollars)).toEqual(['\u2212200', '0', '400']);
     expect(shortDollars(0)).toBe('0 $');
     expect(wholeDollars(500_001)).toBe('500.001 $');
     setLanguage('en');
     expect(shortDollars(-250_000)).toBe('-$250k');
     expect(wholeDollars(500_001)).toBe('$500,001');
+    expect(tickDollars(-200_000)).toBe('-$200k');
   });
 });

@@ -5,6 +5,7 @@
 
 import { viewRegression as m } from '../../i18n/messages/view-regression';
 import { formatInteger } from '../../i18n/format';
+import { language } from '../../i18n/language';
 
 export interface Box {
   width: number;
@@ -100,11 +101,19 @@ export function residualBins(pred: ArrayLike<number>, actual: ArrayLike<number>,
   return bins;
 }
 
-/** "$250k", "-$100k", "$0" (German "250 Tsd. $", "-100 Tsd. $", "0 $"): short dollar labels for axes (value in dollars). */
+/** "$250k", "-$100k", "$0" (German "250 Tsd. $", "−100 Tsd. $", "0 $"): short dollar labels for axes (value in dollars). */
 export function shortDollars(dollars: number): string {
   const k = Math.round(dollars / 1000);
-  const sign = k < 0 ? '-' : '';
+  const sign = k < 0 ? (language() === 'de' ? '\u2212' : '-') : '';
   return k === 0 ? m.dollars('0') : `${sign}${m.shortDollars(String(Math.abs(k)))}`;
+}
+
+/**
+ * An axis tick in dollars: "$250k" in English; in German the thousands alone ("250", "−100"), the
+ * unit "Tsd. $" standing once in the axis title (as German charts write it).
+ */
+export function tickDollars(dollars: number): string {
+  return language() === 'de' ? formatInteger(Math.round(dollars / 1000)) : shortDollars(dollars);
 }
 
 /** Whole dollars in the language: "$500,001" / "500.001 $". */
