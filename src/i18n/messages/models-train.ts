@@ -61,6 +61,7 @@ export const modelsTrain = defineMessages(
       sendFailed: (detail: string) => `The data could not be sent to the training worker: ${detail}`,
       failed: (detail: string) => `The training worker failed: ${detail}`,
       couldNotStart: 'it could not start',
+      cancelled: 'Training was cancelled.',
     },
     evaluate: {
       notClassification: (title: string) => `"${title}" is no classification data set; evaluate needs a class per row.`,
@@ -123,6 +124,7 @@ export const modelsTrain = defineMessages(
       sendFailed: (detail) => `Die Daten konnten nicht an den Trainings-Worker gesendet werden: ${detail}`,
       failed: (detail) => `Der Trainings-Worker ist ausgefallen: ${detail}`,
       couldNotStart: 'er konnte nicht starten',
+      cancelled: 'Das Training wurde abgebrochen.',
     },
     evaluate: {
       notClassification: (title) => `„${title}“ ist kein Klassifikationsdatensatz; die Auswertung braucht eine Klasse je Zeile.`,

@@ -145,7 +145,7 @@ export function createTrainingClient(): TrainingClient {
       worker?.terminate();
       worker = null;
       held = [];
-      failAll('Training was cancelled.');
+      failAll(modelsTrain.worker.cancelled);
     },
   };
 }
