@@ -35,6 +35,8 @@ export const modelsData = defineMessages(
       badLabel: (labelFile: string, image: number, label: number) => `${labelFile} gives image ${image} the label ${label}; MNIST labels are the digits 0 to 9.`,
       noAnswer: (name: string) => `The MNIST file ${name} could not be loaded (the page's server did not answer).`,
       status: (name: string, status: number) => `The MNIST file ${name} could not be loaded (the server answered ${status}).`,
+      trainTitle: 'MNIST training images',
+      testTitle: 'MNIST test images',
     },
     housing: {
       badHeader: 'The housing data file is not the one Layer Lens ships (its header is wrong).',
@@ -94,6 +96,8 @@ export const modelsData = defineMessages(
       badLabel: (labelFile, image, label) => `${labelFile} gibt Bild ${image} das Label ${label}; MNIST-Labels sind die Ziffern 0 bis 9.`,
       noAnswer: (name) => `Die MNIST-Datei ${name} konnte nicht geladen werden (der Server der Seite hat nicht geantwortet).`,
       status: (name, status) => `Die MNIST-Datei ${name} konnte nicht geladen werden (der Server antwortete mit ${status}).`,
+      trainTitle: 'MNIST-Trainingsbilder',
+      testTitle: 'MNIST-Testbilder',
     },
     housing: {
       badHeader: 'Die Datei mit den Immobiliendaten ist nicht die mitgelieferte (ihr Kopf stimmt nicht).',

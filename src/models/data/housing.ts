@@ -130,7 +130,7 @@ export function parseHousing(buffer: ArrayBuffer | Uint8Array): HousingData {
     y64,
     dataset: {
       id: 'housing',
-      title: 'California housing',
+      title: modelsCourses.housing.title,
       x: Float32Array.from(x64),
       y: Float32Array.from(y64),
       rows: n,

@@ -89,13 +89,13 @@ export async function mnistFromFiles(files: MnistFiles): Promise<MnistData> {
   return {
     train: datasetFromIdx(trainImages, trainLabels, {
       id: 'mnist-train',
-      title: 'MNIST training images',
+      title: modelsData.mnist.trainTitle,
       imageFile: 'train-images-idx3-ubyte',
       labelFile: 'train-labels-idx1-ubyte',
     }),
     test: datasetFromIdx(testImages, testLabels, {
       id: 'mnist-test',
-      title: 'MNIST test images',
+      title: modelsData.mnist.testTitle,
       imageFile: 't10k-images-idx3-ubyte',
       labelFile: 't10k-labels-idx1-ubyte',
     }),
