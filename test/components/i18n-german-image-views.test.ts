@@ -15,6 +15,7 @@ import TestImagePicker from '../../src/viz/image/TestImagePicker.svelte';
 import ConfusionMatrix from '../../src/viz/image/ConfusionMatrix.svelte';
 import MistakesGallery from '../../src/viz/image/MistakesGallery.svelte';
 import PhotoInput from '../../src/viz/photo/PhotoInput.svelte';
+import PhotoFolderTraining from '../../src/viz/training/PhotoFolderTraining.svelte';
 import { tfl } from '../../src/models/tf';
 import { traceModel } from '../../src/inspector/trace';
 import { explainStep } from '../../src/inspector/layers';
@@ -49,6 +50,12 @@ async function png(w: number, h: number): Promise<Uint8Array> {
   ctx.fillRect(0, 0, w, h);
   const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
   return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** A file as a webkitdirectory pick gives it, with its path inside the picked folder. */
+function withPath(file: File, path: string): File {
+  Object.defineProperty(file, 'webkitRelativePath', { value: path });
+  return file;
 }
 
 function drop(target: Element, file: File) {
@@ -191,5 +198,37 @@ describe('the image, convolution and photo views in German', () => {
     await vi.waitFor(() => expect(onerror).toHaveBeenCalled());
     await expect.element(screen.getByRole('alert')).toHaveTextContent('Das Foto und das Ergebnis auf dem Bildschirm bleiben unverändert.');
     await expect.element(screen.getByText('breit.png, 37 × 23 px')).toBeVisible();
+  });
+
+  it('Train on your photos: German fields with the defaults written 0,2 and 0,001, what Keras found, and German field errors', async () => {
+    const screen = await render(PhotoFolderTraining, { show: () => true });
+    await expect.element(screen.getByRole('heading', { name: 'Mit eigenen Fotos trainieren' })).toBeVisible();
+    await expect.element(screen.getByLabelText('validation_split')).toHaveValue('0,2');
+    await expect.element(screen.getByLabelText('Lernrate')).toHaveValue('0,001');
+    await expect.element(screen.getByText('Standard bei RMSprop: 0,001')).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Mit diesen Fotos trainieren' })).toBeDisabled();
+    await userEvent.fill(screen.getByLabelText('Bildbreite'), 'breit');
+    await expect.element(screen.getByText('Bildbreite muss eine Zahl sein, nicht „breit“.')).toBeVisible();
+    await userEvent.fill(screen.getByLabelText('validation_split'), '1,5');
+    await expect.element(screen.getByLabelText('validation_split')).toHaveAccessibleDescription('validation_split muss zwischen 0,01 und 0,9 liegen.');
+    await userEvent.fill(screen.getByLabelText('validation_split'), '0,25');
+    await userEvent.fill(screen.getByLabelText('Bildbreite'), '16');
+    const files: File[] = [];
+    for (const [cls, n] of [['hell', 5], ['dunkel', 4]] as const) {
+      for (let i = 0; i < n; i++) files.push(withPath(new File([(await png(12 + i, 10)).slice()], `${cls}${i}.png`, { type: 'image/png' }), `tiere/${cls}/${cls}${i}.png`));
+    }
+    files.push(withPath(new File(['notiz'], 'notiz.txt'), 'tiere/hell/notiz.txt'));
+    files.push(withPath(new File([new Uint8Array([1, 2, 3])], 'kaputt.png', { type: 'image/png' }), 'tiere/dunkel/kaputt.png'));
+    const input = screen.getByLabelText('Ordner mit Fotos wählen').element() as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    // 10 image files in Keras' list, floor(0.25 * 10) = 2 validate; Keras' own lines stay as Keras prints them
+    await expect.element(screen.getByText(/Keras meldet: Found 10 files belonging to 2 classes\. Using 8 files for training\. Using 2 files for validation\./)).toBeVisible();
+    await expect.element(screen.getByText(/^Gelesen: \d Trainings- und \d Validierungsbilder \(1 unlesbare ausgelassen\)\.$/)).toBeVisible();
+    await expect.element(screen.getByRole('table', { name: /^Klassen in der Reihenfolge von Keras/ })).toBeVisible();
+    await expect.element(screen.getByRole('columnheader', { name: 'Validierung' })).toBeVisible();
+    await expect.element(screen.getByText('2 Dateien nicht verwendet')).toBeVisible();
+    await expect.element(screen.getByText(/^tiere\/hell\/notiz\.txt: kein Bild \(txt\), übersprungen wie in Keras\.$/)).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Mit diesen Fotos trainieren' })).toBeEnabled();
   });
 });

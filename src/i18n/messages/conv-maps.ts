@@ -61,7 +61,7 @@ export const convMaps = defineMessages(
     strips: 'Streifen',
     lines: 'Liniendiagramm',
     kernelTiles: (n, h, w) => `${n} Bilder (Filter × Eingabekanal), je ${h} × ${w}`,
-    channelTiles: (n, h, w) => `${n} ${n === 1 ? 'Bild' : 'Kanäle'}, je ${h} × ${w}`,
+    channelTiles: (n, h, w) => (n === 1 ? `1 Bild, ${h} × ${w}` : `${n} Kanäle, je ${h} × ${w}`),
     readout: (title, index, v, tile, row, col) => `${title}${index} = ${v} (${tile}, Zeile ${row}, Spalte ${col})`,
     canvas: (title, n, h, w) =>
       `${title}: ${n} Bilder, je ${h} × ${w}; auf einen Wert zeigen oder die Pfeiltasten nutzen (Bild auf/ab: nächstes Bild), die Eingabetaste wählt ihn`,

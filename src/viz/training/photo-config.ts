@@ -48,8 +48,9 @@ export const PHOTO_RULES: Readonly<Record<PhotoField, PhotoRule>> = {
   learningRate: rule(() => t.learningRate, () => t.learningRateHint(0.001), false, 1e-6, 10),
 };
 
-/** A limit as typed in the fields: 0.01 (English) or 0,01 (German). */
-const limit = (x: number) => (language() === 'de' ? String(x).replace('.', ',') : String(x));
+/** A number as typed in the fields: 0.01 (English) or 0,01 (German); the fields read both. */
+export const fieldText = (x: number) => (language() === 'de' ? String(x).replace('.', ',') : String(x));
+const limit = fieldText;
 
 export const PHOTO_DEFAULTS: PhotoSettings = {
   height: 64,
