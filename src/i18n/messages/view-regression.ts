@@ -61,7 +61,7 @@ export const viewRegression = defineMessages(
     tooLow: 'too low',
     tooHigh: 'too high',
     within: (pct: string, band: string) => `${pct} of the districts are predicted within ±${band}.`,
-    bar: (lo: string, hi: string, n: number) => `${lo} to ${hi}: ${n} districts`,
+    bar: (lo: string, hi: string, n: string) => `${lo} to ${hi}: ${n} districts`,
   },
   {
     dollars: (amount) => `${amount} $`,
