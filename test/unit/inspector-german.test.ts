@@ -138,6 +138,13 @@ describe('a Conv2D model traced in German', () => {
     expect(convCell(trace.steps[1], [1, 1], 1).totalText).toMatch(/ \+ \(-0\.100\) = -?\d+\.\d+$/);
   });
 
+  it('a cell outside the output is refused in German', () => {
+    setLanguage('de');
+    expect(() => convCell(trace.steps[1], [0, 0], 2)).toThrow('Der Filter muss zwischen 0 und 1 liegen, erhalten: 2');
+    expect(() => convCell(trace.steps[1], [2, 0], 0)).toThrow('Position 2, 0 liegt außerhalb der Ausgabe (2 × 2)');
+    expect(() => poolCell(trace.steps[2], [0, 0], 5)).toThrow('Der Kanal muss zwischen 0 und 1 liegen, erhalten: 5');
+  });
+
   it('MaxPooling2D: the window and its max in German', () => {
     setLanguage('de');
     const e = explainStep(trace.steps[2]);

@@ -11,6 +11,7 @@ import { activationDetail } from './activation-math';
 import { NoReferenceError } from '../check';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import { configNumber, requireInputs, size } from './util';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 interface Elementwise {
   /** null: plain relu (explained with its zeroed elements). */
@@ -86,9 +87,9 @@ function softmaxAxisOf(config: Record<string, unknown>, rank: number): number {
     if (a.length !== 1) throw new NoReferenceError(L.activation.softmaxSeveralAxes);
     a = a[0];
   }
-  if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(`Softmax axis ${JSON.stringify(a)} is not an integer`);
+  if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(E.softmaxAxis(JSON.stringify(a)));
   const r = a < 0 ? rank + a : a;
-  if (r < 0 || r >= rank) throw new Error(`Softmax axis ${a} is out of range for rank ${rank}`);
+  if (r < 0 || r >= rank) throw new Error(E.softmaxRange(a, rank));
   return r;
 }
 

@@ -4,13 +4,14 @@ import { inputLabel, outputLabel } from '../explain';
 import { formatShape } from '../format';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 export const add: LayerKind = {
   classNames: ['Add'],
   reference(inputs): Tensor {
-    if (inputs.length < 1) throw new Error('Add needs inputs');
+    if (inputs.length < 1) throw new Error(E.addNeedsInputs);
     const n = inputs[0].values.length;
-    if (inputs.some((t) => t.values.length !== n)) throw new Error('Add needs inputs of the same shape');
+    if (inputs.some((t) => t.values.length !== n)) throw new Error(E.addSameShape);
     const out = new Float64Array(n);
     for (const t of inputs) for (let i = 0; i < n; i++) out[i] += t.values[i];
     return { shape: [...inputs[0].shape], values: Float32Array.from(out) };

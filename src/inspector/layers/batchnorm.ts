@@ -12,11 +12,12 @@ import { defaultRoles } from '../axes';
 import type { BatchNormChannel, BatchNormElement, BatchNormTraining, Explanation, LayerKind } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatArithmetic, formatArithmeticParen, formatPlain, formatShape } from '../format';
-import { inspectorConv as C } from '../../i18n/messages/inspector-conv';
+import { inspectorConv as CV } from '../../i18n/messages/inspector-conv';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
 import { configNumber, param, requireInputs, size } from './util';
 import { NoReferenceError } from '../check';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 interface Setup {
   x: Tensor;
@@ -36,22 +37,22 @@ interface Setup {
 export function batchNormAxis(config: Record<string, unknown>, rank: number): number {
   let a = config.axis ?? -1;
   if (Array.isArray(a)) {
-    if (a.length !== 1) throw new NoReferenceError(C.batchnorm.severalAxes(a.join(', ')));
+    if (a.length !== 1) throw new NoReferenceError(CV.batchnorm.severalAxes(a.join(', ')));
     a = a[0];
   }
-  if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(`BatchNormalization axis ${JSON.stringify(a)} is not an integer`);
+  if (typeof a !== 'number' || !Number.isInteger(a)) throw new Error(E.batchNormAxis(JSON.stringify(a)));
   const r = a < 0 ? rank + a : a;
-  if (r < 1 || r >= rank) throw new Error(`BatchNormalization axis ${a} is out of range for a rank-${rank} input`);
+  if (r < 1 || r >= rank) throw new Error(E.batchNormRange(a, rank));
   return r;
 }
 
 function vector(params: NamedTensor[], name: string, channels: number, required: boolean): Float32Array | null {
   const p = param(params, name);
   if (!p) {
-    if (required) throw new Error(`BatchNormalization needs ${name}`);
+    if (required) throw new Error(E.batchNormNeeds(name));
     return null;
   }
-  if (p.values.length !== channels) throw new Error(`BatchNormalization ${name} has ${p.values.length} values for ${channels} channels`);
+  if (p.values.length !== channels) throw new Error(E.batchNormChannels(name, p.values.length, channels));
   return p.values;
 }
 
@@ -124,10 +125,10 @@ export function batchNormTraining(step: TraceStep): BatchNormTraining {
   const m = batchMoments(s);
   const output: Tensor = { shape: [...s.x.shape], values: normalise(s, m.mean, m.variance) };
   const notes = [
-    C.batchnorm.trainingBatch(m.count),
-    C.batchnorm.trainingMove(formatPlain(s.momentum)),
+    CV.batchnorm.trainingBatch(m.count),
+    CV.batchnorm.trainingMove(formatPlain(s.momentum)),
   ];
-  if (m.count === 1) notes.push(C.batchnorm.singleValue);
+  if (m.count === 1) notes.push(CV.batchnorm.singleValue);
   return {
     output,
     channels: constants(s, m.mean, m.variance),
@@ -147,7 +148,7 @@ export function batchNormElement(step: TraceStep, index: number[], mode: 'infere
   const s = setup(step.inputs, step.params, step.config);
   const shape = s.x.shape;
   if (index.length !== shape.length || index.some((v, a) => !Number.isInteger(v) || v < 0 || v >= shape[a])) {
-    throw new Error(`index (${index.join(', ')}) is outside the input ${formatShape(shape)}`);
+    throw new Error(E.outsideInput(index, formatShape(shape)));
   }
   let flat = 0;
   index.forEach((v, a) => (flat = flat * shape[a] + v));
@@ -184,10 +185,10 @@ function explain(step: TraceStep): Explanation {
   const formula = `${outputLabel(step)} = ${core}${s.gamma ? ' * gamma' : ''}${s.beta ? ' + beta' : ''}`;
   const rank = s.x.shape.length;
   const notes = [
-    C.batchnorm.inference(s.channels, s.axis),
-    C.batchnorm.training(formatPlain(s.momentum)),
+    CV.batchnorm.inference(s.channels, s.axis),
+    CV.batchnorm.training(formatPlain(s.momentum)),
   ];
-  if (rank > 2 && s.axis === rank - 1) notes.push(C.batchnorm.samePerPosition);
+  if (rank > 2 && s.axis === rank - 1) notes.push(CV.batchnorm.samePerPosition);
   return {
     kind: 'batchnorm',
     title: L.title('BatchNormalization', step.name),

@@ -5,17 +5,18 @@ import { formatShape } from '../format';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
 import { configNumber, size } from './util';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 function resolveAxis(axis: number, rank: number): number {
   const a = axis < 0 ? rank + axis : axis;
-  if (a < 0 || a >= rank) throw new Error(`Concatenate axis ${axis} is out of range for rank ${rank}`);
+  if (a < 0 || a >= rank) throw new Error(E.concatenateAxis(axis, rank));
   return a;
 }
 
 export const concatenate: LayerKind = {
   classNames: ['Concatenate'],
   reference(inputs, _params, config): Tensor {
-    if (inputs.length < 1) throw new Error('Concatenate needs inputs');
+    if (inputs.length < 1) throw new Error(E.concatenateNeedsInputs);
     const rank = inputs[0].shape.length;
     const axis = resolveAxis(configNumber(config, 'axis', -1), rank);
     const outer = size(inputs[0].shape.slice(0, axis));

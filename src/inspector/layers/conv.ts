@@ -13,12 +13,13 @@ import type { AxisRole } from '../axes';
 import type { ConvCell, ConvChannelTerm, ConvExplanation, Explanation, LayerKind, PythonPart, WindowGeometry } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatArithmetic, formatArithmeticParen, formatShape } from '../format';
-import { inspectorConv as C } from '../../i18n/messages/inspector-conv';
+import { inspectorConv as CV } from '../../i18n/messages/inspector-conv';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
 import { applyActivation, normaliseActivation } from './activation-math';
 import { configNumber, param, requireInputs } from './util';
 import { as3, as5d, dataFormat, paddingOf, toChannelsFirst, toChannelsLast, tuple, windowGeometry, windowTaps } from './window';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 type Variant = 'conv' | 'depthwise' | 'separable';
 
@@ -65,16 +66,16 @@ function setup(className: string, inputs: Tensor[], params: NamedTensor[], confi
   requireInputs(inputs, 1, className);
   const { spatial, variant } = info;
   const groups = configNumber(config, 'groups', 1);
-  if (groups !== 1) throw new Error(`${className} with groups=${groups} is not supported (TensorFlow.js cannot run it either)`);
+  if (groups !== 1) throw new Error(E.groups(className, groups));
   const format = dataFormat(config);
   const raw = inputs[0];
-  if (raw.shape.length !== spatial + 2) throw new Error(`${className} expects a rank-${spatial + 2} input, got shape ${formatShape(raw.shape)}`);
+  if (raw.shape.length !== spatial + 2) throw new Error(E.rank(className, spatial + 2, formatShape(raw.shape)));
   const x = format === 'channels_first' ? toChannelsLast(raw) : raw;
   const inChannels = x.shape[x.shape.length - 1];
   const kernel = param(params, variant === 'conv' ? 'kernel' : 'depthwise_kernel');
-  if (!kernel || kernel.shape.length !== spatial + 2) throw new Error(`${className} needs a rank-${spatial + 2} ${variant === 'conv' ? 'kernel' : 'depthwise_kernel'}`);
+  if (!kernel || kernel.shape.length !== spatial + 2) throw new Error(E.kernelRank(className, spatial + 2, variant === 'conv' ? 'kernel' : 'depthwise_kernel'));
   const size = kernel.shape.slice(0, spatial);
-  if (kernel.shape[spatial] !== inChannels) throw new Error(`${className} kernel expects ${kernel.shape[spatial]} input channels, got ${inChannels}`);
+  if (kernel.shape[spatial] !== inChannels) throw new Error(E.kernelChannels(className, kernel.shape[spatial], inChannels));
   const last = kernel.shape[spatial + 1];
   const multiplier = variant === 'conv' ? 1 : last;
   let pointwise: NamedTensor | null = null;
@@ -82,14 +83,14 @@ function setup(className: string, inputs: Tensor[], params: NamedTensor[], confi
   if (variant === 'separable') {
     pointwise = param(params, 'pointwise_kernel');
     const want = [...Array<number>(spatial).fill(1), inChannels * multiplier];
-    if (!pointwise || !shapeEq(pointwise.shape.slice(0, spatial + 1), want)) throw new Error(`${className} needs a pointwise_kernel of shape (${want.join(', ')}, filters)`);
+    if (!pointwise || !shapeEq(pointwise.shape.slice(0, spatial + 1), want)) throw new Error(E.pointwise(className, want.join(', ')));
     outChannels = pointwise.shape[spatial + 1];
   }
   const bias = param(params, 'bias');
-  if (bias && bias.values.length !== outChannels) throw new Error(`${className} bias has ${bias.values.length} values for ${outChannels} output channels`);
+  if (bias && bias.values.length !== outChannels) throw new Error(E.biasSize(className, bias.values.length, outChannels));
   const strides = tuple(config.strides, spatial, 1);
   const dilation = tuple(config.dilation_rate, spatial, 1);
-  if (strides.some((s) => s > 1) && dilation.some((d) => d > 1)) throw new Error(`${className}: strides > 1 together with dilation_rate > 1 is not supported by Keras`);
+  if (strides.some((s) => s > 1) && dilation.some((d) => d > 1)) throw new Error(E.stridesAndDilation(className));
   const g = windowGeometry(x.shape.slice(1, -1), size, strides, dilation, paddingOf(config), format);
   return { variant, g, x, inChannels, outChannels, multiplier, kernel, pointwise, bias, activation: activationOf(config) };
 }
@@ -354,8 +355,8 @@ function cellTotal(s: Setup, position: number[], filter: number, batch: number, 
  */
 export function convCell(step: TraceStep, position: number[], filter: number, batch = 0, digits = 3): ConvCell {
   const s = setup(step.className, step.inputs, step.params, step.config);
-  if (!Number.isInteger(filter) || filter < 0 || filter >= s.outChannels) throw new Error(`filter must be 0..${s.outChannels - 1}, got ${filter}`);
-  if (!Number.isInteger(batch) || batch < 0 || batch >= s.x.shape[0]) throw new Error(`batch example must be 0..${s.x.shape[0] - 1}, got ${batch}`);
+  if (!Number.isInteger(filter) || filter < 0 || filter >= s.outChannels) throw new Error(E.filterRange(s.outChannels - 1, filter));
+  if (!Number.isInteger(batch) || batch < 0 || batch >= s.x.shape[0]) throw new Error(E.batchRange(s.x.shape[0] - 1, batch));
   const cell = cellTotal(s, position, filter, batch, digits);
   // Where the cell is in the output (channels_first when the layer's data_format is).
   let flat = batch;
@@ -394,7 +395,7 @@ export function convCell(step: TraceStep, position: number[], filter: number, ba
       s.activation === 'linear'
         ? null
         : s.activation === 'softmax'
-          ? `softmax(${f3(cell.total, digits)}, ...) = ${f3(activated, digits)} (${C.conv.overLastAxis})`
+          ? `softmax(${f3(cell.total, digits)}, ...) = ${f3(activated, digits)} (${CV.conv.overLastAxis})`
           : `${s.activation}(${f3(cell.total, digits)}) = ${f3(activated, digits)}`,
   };
 }
@@ -423,28 +424,28 @@ function explain(step: TraceStep): Explanation {
   const notes: string[] = [];
   if (s.variant === 'conv') {
     notes.push(
-      C.conv.sum(idx.join(', '), dIdx.join(', '), at.join(', '), s.bias !== null, s.activation),
-      C.conv.filters(s.outChannels, g.size, s.inChannels, s.bias !== null),
+      CV.conv.sum(idx.join(', '), dIdx.join(', '), at.join(', '), s.bias !== null, s.activation),
+      CV.conv.filters(s.outChannels, g.size, s.inChannels, s.bias !== null),
     );
   } else if (s.variant === 'depthwise') {
     notes.push(
-      C.conv.depthwiseSum(idx.join(', '), s.multiplier, dIdx.join(', '), at.join(', '), s.bias !== null),
-      C.conv.depthwise(s.multiplier),
+      CV.conv.depthwiseSum(idx.join(', '), s.multiplier, dIdx.join(', '), at.join(', '), s.bias !== null),
+      CV.conv.depthwise(s.multiplier),
     );
   } else {
-    notes.push(C.conv.separable(s.inChannels, s.multiplier, s.outChannels, s.bias !== null));
+    notes.push(CV.conv.separable(s.inChannels, s.multiplier, s.outChannels, s.bias !== null));
   }
   if (g.padding === 'same' && g.padBefore.some((p, a) => p > 0 || g.padAfter[a] > 0)) {
     const uneven = g.padBefore.some((p, a) => p !== g.padAfter[a]);
-    notes.push(C.conv.same(g.padBefore.map((p, a) => [p, g.padAfter[a]] as const), uneven));
+    notes.push(CV.conv.same(g.padBefore.map((p, a) => [p, g.padAfter[a]] as const), uneven));
   } else if (g.padBefore.some((p) => p > 0)) {
-    notes.push(C.conv.causal(g.padBefore[0]));
+    notes.push(CV.conv.causal(g.padBefore[0]));
   } else {
-    notes.push(C.conv.valid(g.inputSize, g.outputSize));
+    notes.push(CV.conv.valid(g.inputSize, g.outputSize));
   }
-  if (g.strides.some((v) => v > 1)) notes.push(C.conv.stride(tupleText(g.strides), g.strides));
-  if (g.dilation.some((v) => v > 1)) notes.push(C.conv.dilation(tupleText(g.dilation), g.dilation));
-  if (g.dataFormat === 'channels_first') notes.push(C.conv.channelsFirst);
+  if (g.strides.some((v) => v > 1)) notes.push(CV.conv.stride(tupleText(g.strides), g.strides));
+  if (g.dilation.some((v) => v > 1)) notes.push(CV.conv.dilation(tupleText(g.dilation), g.dilation));
+  if (g.dataFormat === 'channels_first') notes.push(CV.conv.channelsFirst);
   const ex: ConvExplanation = {
     kind: 'conv',
     ...g,

@@ -9,14 +9,15 @@ import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { NamedTensor, Tensor, TraceStep } from '../types';
 import { activationDetail, applyActivation, normaliseActivation } from './activation-math';
 import { configString, param, requireInputs, size } from './util';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 /** x @ kernel + bias over the last axis, in float64 (no activation). */
 function affine(x: Tensor, params: NamedTensor[]): { shape: number[]; values: Float64Array } {
   const kernel = param(params, 'kernel');
-  if (!kernel || kernel.shape.length !== 2) throw new Error('Dense needs a 2-D kernel');
+  if (!kernel || kernel.shape.length !== 2) throw new Error(E.denseKernel);
   const [nIn, units] = kernel.shape;
   const inner = x.shape[x.shape.length - 1];
-  if (inner !== nIn) throw new Error(`Dense kernel expects ${nIn} inputs, got ${inner}`);
+  if (inner !== nIn) throw new Error(E.denseInputs(nIn, inner));
   const bias = param(params, 'bias');
   const rows = size(x.shape) / nIn;
   const out = new Float64Array(rows * units);
@@ -116,10 +117,10 @@ export interface NeuronSum {
 /** The sum for output neuron `neuron` of a Dense step with the real numbers, `digits` significant. */
 export function neuronSum(step: TraceStep, neuron: number, digits = 3): NeuronSum {
   const kernel = param(step.params, 'kernel');
-  if (step.className !== 'Dense' || !kernel) throw new Error(`${step.name} is not a Dense layer with a kernel`);
+  if (step.className !== 'Dense' || !kernel) throw new Error(E.notDense(step.name));
   const [nIn, units] = kernel.shape;
   if (!Number.isInteger(neuron) || neuron < 0 || neuron >= units) {
-    throw new Error(`neuron must be 0..${units - 1}, got ${neuron}`);
+    throw new Error(E.neuronRange(units - 1, neuron));
   }
   const x = step.inputs[0].values;
   const biasT = param(step.params, 'bias');

@@ -13,6 +13,7 @@ import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import { createRng } from '../../models/random';
 import type { Tensor } from '../types';
 import { configNumber, requireInputs } from './util';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 export const dropout: LayerKind = {
   classNames: ['Dropout'],
@@ -52,7 +53,7 @@ export interface DropoutTrainingPass {
 
 /** Draws the mask for `input` from `seed` and applies inverted dropout. */
 export function dropoutTrainingPass(input: Tensor, rate: number, seed: number): DropoutTrainingPass {
-  if (!(rate >= 0 && rate < 1)) throw new Error(`The dropout rate must be at least 0 and below 1, got ${rate}.`);
+  if (!(rate >= 0 && rate < 1)) throw new Error(E.dropoutRate(formatPlain(rate)));
   const rng = createRng(seed);
   const scale = 1 / (1 - rate);
   const n = input.values.length;

@@ -9,11 +9,12 @@ import type { AxisRole } from '../axes';
 import type { Explanation, LayerKind, PoolCell, PoolExplanation, PythonPart, WindowGeometry } from '../explain';
 import { inputLabel, outputLabel } from '../explain';
 import { formatArithmetic, formatShape } from '../format';
-import { inspectorConv as C } from '../../i18n/messages/inspector-conv';
+import { inspectorConv as CV } from '../../i18n/messages/inspector-conv';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
 import { as3, as5d, dataFormat, paddingOf, toChannelsFirst, toChannelsLast, tuple, windowGeometry, windowTaps } from './window';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 interface PoolInfo {
   op: 'max' | 'average';
@@ -46,7 +47,7 @@ interface Setup extends PoolInfo {
 function setup(info: PoolInfo, className: string, inputs: Tensor[], config: Record<string, unknown>): Setup {
   requireInputs(inputs, 1, className);
   const raw = inputs[0];
-  if (raw.shape.length !== info.spatial + 2) throw new Error(`${className} expects a rank-${info.spatial + 2} input, got shape ${formatShape(raw.shape)}`);
+  if (raw.shape.length !== info.spatial + 2) throw new Error(E.rank(className, info.spatial + 2, formatShape(raw.shape)));
   const format = dataFormat(config);
   const x = format === 'channels_first' ? toChannelsLast(raw) : raw;
   const inputSize = x.shape.slice(1, -1);
@@ -59,7 +60,7 @@ function setup(info: PoolInfo, className: string, inputs: Tensor[], config: Reco
   const size = tuple(config.pool_size, info.spatial, 2);
   const strides = config.strides === null || config.strides === undefined ? size : tuple(config.strides, info.spatial, 1);
   const padding = paddingOf(config);
-  if (padding === 'causal') throw new Error(`${className} does not take padding 'causal'`);
+  if (padding === 'causal') throw new Error(E.poolingCausal(className));
   const g = windowGeometry(inputSize, size, strides, Array<number>(info.spatial).fill(1), padding, format);
   return { ...info, g, x, channels, keepdims: false };
 }
@@ -130,11 +131,11 @@ const fmt = (v: number, digits: number) => formatArithmetic(v, digits);
  */
 export function poolCell(step: TraceStep, position: number[], channel: number, batch = 0, digits = 3): PoolCell {
   const info = CLASSES[step.className];
-  if (!info) throw new Error(`${step.name} is not a pooling layer`);
+  if (!info) throw new Error(E.notPooling(step.name));
   const s = setup(info, step.className, step.inputs, step.config);
   const pos = s.global && position.length === 0 ? Array<number>(s.spatial).fill(0) : position;
-  if (!Number.isInteger(channel) || channel < 0 || channel >= s.channels) throw new Error(`channel must be 0..${s.channels - 1}, got ${channel}`);
-  if (!Number.isInteger(batch) || batch < 0 || batch >= s.x.shape[0]) throw new Error(`batch example must be 0..${s.x.shape[0] - 1}, got ${batch}`);
+  if (!Number.isInteger(channel) || channel < 0 || channel >= s.channels) throw new Error(E.channelRange(s.channels - 1, channel));
+  if (!Number.isInteger(batch) || batch < 0 || batch >= s.x.shape[0]) throw new Error(E.batchRange(s.x.shape[0] - 1, batch));
   const { origin, taps } = windowTaps(s.g, pos);
   const x: number[] = [];
   let count = 0;
@@ -168,11 +169,11 @@ export function poolCell(step: TraceStep, position: number[], channel: number, b
     flat = flat * s.channels + channel;
   }
   const inside = x.filter((v) => !Number.isNaN(v));
-  const list = inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(', ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(', ')}, ... (${C.pool.values(inside.length)})`;
+  const list = inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(', ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(', ')}, ... (${CV.pool.values(inside.length)})`;
   const text =
     s.op === 'max'
       ? `max(${list}) = ${fmt(result, digits)}`
-      : `(${inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(' + ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(' + ')} + ... (${C.pool.values(inside.length)})`}) / ${count} = ${fmt(result, digits)}`;
+      : `(${inside.length <= 16 ? inside.map((v) => fmt(v, digits)).join(' + ') : `${inside.slice(0, 8).map((v) => fmt(v, digits)).join(' + ')} + ... (${CV.pool.values(inside.length)})`}) / ${count} = ${fmt(result, digits)}`;
   return {
     batch,
     position: [...pos],
@@ -204,11 +205,11 @@ function explain(step: TraceStep): Explanation {
   const notes: string[] = [];
   const max = s.op === 'max';
   if (s.global) {
-    notes.push(C.pool.global(s.channels, max, g.inputSize));
+    notes.push(CV.pool.global(s.channels, max, g.inputSize));
   } else {
-    notes.push(C.pool.window(g.size, g.strides, max));
+    notes.push(CV.pool.window(g.size, g.strides, max));
     if (g.padding === 'same' && g.padBefore.some((p, a) => p > 0 || g.padAfter[a] > 0)) {
-      notes.push(C.pool.same(g.padBefore.map((p, a) => [p, g.padAfter[a]] as const), !max));
+      notes.push(CV.pool.same(g.padBefore.map((p, a) => [p, g.padAfter[a]] as const), !max));
     }
   }
   const ex: PoolExplanation = { kind: 'pooling', ...g, op: s.op, global: s.global, keepdims: s.keepdims, channels: s.channels };

@@ -8,18 +8,19 @@ import { formatArithmetic, formatShape } from '../format';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
 import { requireInputs } from './util';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 function factor(value: unknown, name: string, fallback: number): number | number[] {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return value as number[];
-  throw new Error(`Rescaling ${name} must be a number or a list of numbers, got ${JSON.stringify(value)}`);
+  throw new Error(E.rescalingFactor(name, JSON.stringify(value)));
 }
 
 function perChannel(f: number | number[], channels: number, name: string): Float32Array {
   if (typeof f === 'number') return new Float32Array(channels).fill(f);
   if (f.length === 1) return new Float32Array(channels).fill(f[0]);
-  if (f.length !== channels) throw new Error(`Rescaling ${name} has ${f.length} values for ${channels} channels`);
+  if (f.length !== channels) throw new Error(E.rescalingChannels(name, f.length, channels));
   return Float32Array.from(f);
 }
 

@@ -6,17 +6,18 @@ import { formatShape } from '../format';
 import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor } from '../types';
 import { requireInputs, size } from './util';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 /** The target shape with -1 (written null by tfjs) resolved for `count` values per example. */
 export function resolveTarget(target: unknown, count: number): number[] {
-  if (!Array.isArray(target)) throw new Error(`Reshape needs a target_shape, got ${JSON.stringify(target)}`);
+  if (!Array.isArray(target)) throw new Error(E.reshapeTarget(JSON.stringify(target)));
   const dims = target.map((d) => (d === null ? -1 : d));
-  if (dims.some((d) => typeof d !== 'number' || !Number.isInteger(d) || (d < 1 && d !== -1))) throw new Error(`Reshape target_shape ${JSON.stringify(target)} is not understood`);
+  if (dims.some((d) => typeof d !== 'number' || !Number.isInteger(d) || (d < 1 && d !== -1))) throw new Error(E.reshapeUnderstood(JSON.stringify(target)));
   const unknown = dims.filter((d) => d === -1).length;
-  if (unknown > 1) throw new Error('Reshape target_shape may hold at most one -1');
+  if (unknown > 1) throw new Error(E.reshapeOneUnknown);
   const known = (dims as number[]).filter((d) => d !== -1).reduce((a, b) => a * b, 1);
   const out = (dims as number[]).map((d) => (d === -1 ? count / known : d));
-  if (out.some((d) => !Number.isInteger(d)) || size(out) !== count) throw new Error(`cannot reshape ${count} values per example into ${JSON.stringify(target)}`);
+  if (out.some((d) => !Number.isInteger(d)) || size(out) !== count) throw new Error(E.reshapeCount(count, JSON.stringify(target)));
   return out;
 }
 

@@ -13,6 +13,7 @@ import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
 import { dataFormat, toChannelsFirst, toChannelsLast, tuple } from './window';
 import { paddingPairs } from './zeropadding';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 /** Copies out[b, o..., c] = x[b, map(o)..., c] for a channels-last x, `map` per spatial axis. */
 function gather(x: Tensor, outSize: number[], map: (axis: number, o: number) => number): Tensor {
@@ -73,12 +74,12 @@ function cropping(className: string, spatial: number): LayerKind {
     python: croppingPython,
     reference(inputs, _params, config) {
       requireInputs(inputs, 1, className);
-      if (inputs[0].shape.length !== spatial + 2) throw new Error(`${className} expects a rank-${spatial + 2} input, got ${formatShape(inputs[0].shape)}`);
+      if (inputs[0].shape.length !== spatial + 2) throw new Error(E.rank(className, spatial + 2, formatShape(inputs[0].shape)));
       const { x, first } = channelsLastOf(inputs[0], config);
       const pairs = pairsOf(config);
       const inSize = x.shape.slice(1, -1);
       const outSize = inSize.map((s, a) => s - pairs[a][0] - pairs[a][1]);
-      if (outSize.some((s) => s < 1)) throw new Error(`${className} crops away the whole input (${inSize.join(' x ')})`);
+      if (outSize.some((s) => s < 1)) throw new Error(E.cropsAll(className, inSize));
       const y = gather(x, outSize, (a, o) => o + pairs[a][0]);
       return first ? toChannelsFirst(y) : y;
     },
@@ -124,7 +125,7 @@ function upsampling(className: string, spatial: number): LayerKind {
     python: upsamplingPython,
     reference(inputs, _params, config) {
       requireInputs(inputs, 1, className);
-      if (inputs[0].shape.length !== spatial + 2) throw new Error(`${className} expects a rank-${spatial + 2} input, got ${formatShape(inputs[0].shape)}`);
+      if (inputs[0].shape.length !== spatial + 2) throw new Error(E.rank(className, spatial + 2, formatShape(inputs[0].shape)));
       if (interpolation(config) !== 'nearest') throw new NoReferenceError(L.upsamplingNoReference(className, interpolation(config)));
       const { x, first } = channelsLastOf(inputs[0], config);
       const size = sizeOf(config);

@@ -6,6 +6,7 @@
  */
 import type { WindowGeometry, WindowTap } from '../explain';
 import type { Tensor } from '../types';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 /** A config entry that is a number or a list of numbers, as `spatial` numbers. */
 export function tuple(value: unknown, spatial: number, fallback: number): number[] {
@@ -14,10 +15,10 @@ export function tuple(value: unknown, spatial: number, fallback: number): number
     const v = value as number[];
     if (v.length === spatial) return [...v];
     if (v.length === 1) return Array<number>(spatial).fill(v[0]);
-    throw new Error(`expected ${spatial} numbers, got ${v.length}`);
+    throw new Error(E.numbers(spatial, v.length));
   }
   if (value === null || value === undefined) return Array<number>(spatial).fill(fallback);
-  throw new Error(`expected a number or a list of numbers, got ${JSON.stringify(value)}`);
+  throw new Error(E.numberOrList(JSON.stringify(value)));
 }
 
 /** 'channels_first' or 'channels_last' from Keras' spelling or tfjs' ('channelsFirst'). */
@@ -57,7 +58,7 @@ export type Padding = 'valid' | 'same' | 'causal';
 export function paddingOf(config: Record<string, unknown>): Padding {
   const p = config.padding ?? 'valid';
   if (p === 'valid' || p === 'same' || p === 'causal') return p;
-  throw new Error(`padding ${JSON.stringify(p)} is not supported (valid, same or causal)`);
+  throw new Error(E.padding(JSON.stringify(p)));
 }
 
 /**
@@ -80,7 +81,7 @@ export function windowGeometry(
     const n = inputSize[a];
     const s = strides[a];
     const eff = (size[a] - 1) * dilation[a] + 1;
-    if (!(s >= 1) || !(size[a] >= 1) || !(dilation[a] >= 1)) throw new Error('window, strides and dilation must be at least 1');
+    if (!(s >= 1) || !(size[a] >= 1) || !(dilation[a] >= 1)) throw new Error(E.atLeastOne);
     if (padding === 'same') {
       const out = Math.ceil(n / s);
       const total = Math.max((out - 1) * s + eff - n, 0);
@@ -93,7 +94,7 @@ export function windowGeometry(
       padBefore.push(eff - 1);
       padAfter.push(0);
     } else {
-      if (n < eff) throw new Error(`the window (${eff}) is larger than the input (${n}) with padding 'valid'`);
+      if (n < eff) throw new Error(E.windowTooLarge(eff, n));
       outputSize.push(Math.floor((n - eff) / s) + 1);
       padBefore.push(0);
       padAfter.push(0);
@@ -116,9 +117,9 @@ export function windowGeometry(
 
 /** The window taps of the output cell at `position`, row-major over the window's axes. */
 export function windowTaps(g: WindowGeometry, position: number[]): { origin: number[]; taps: WindowTap[] } {
-  if (position.length !== g.spatial) throw new Error(`a position needs ${g.spatial} coordinate(s)`);
+  if (position.length !== g.spatial) throw new Error(E.coordinates(g.spatial));
   position.forEach((p, a) => {
-    if (!Number.isInteger(p) || p < 0 || p >= g.outputSize[a]) throw new Error(`position ${position.join(', ')} is outside the output (${g.outputSize.join(' x ')})`);
+    if (!Number.isInteger(p) || p < 0 || p >= g.outputSize[a]) throw new Error(E.outsideOutput(position, g.outputSize));
   });
   const origin = position.map((p, a) => p * g.strides[a] - g.padBefore[a]);
   const taps: WindowTap[] = [];

@@ -8,6 +8,7 @@ import { inspectorLayers as L } from '../../i18n/messages/inspector-layers';
 import type { Tensor, TraceStep } from '../types';
 import { requireInputs } from './util';
 import { dataFormat, toChannelsFirst, toChannelsLast } from './window';
+import { inspectorErrors as E } from '../../i18n/messages/inspector-errors';
 
 const SPATIAL: Record<string, number> = { ZeroPadding1D: 1, ZeroPadding2D: 2, ZeroPadding3D: 3 };
 
@@ -15,13 +16,13 @@ const SPATIAL: Record<string, number> = { ZeroPadding1D: 1, ZeroPadding2D: 2, Ze
 export function paddingPairs(value: unknown, spatial: number): [number, number][] {
   const int = (v: unknown): number => {
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
-    throw new Error(`ZeroPadding padding must be whole numbers of at least 0, got ${JSON.stringify(value)}`);
+    throw new Error(E.paddingWhole(JSON.stringify(value)));
   };
   if (value === undefined || value === null) return Array.from({ length: spatial }, () => [1, 1]);
   if (typeof value === 'number') return Array.from({ length: spatial }, () => [int(value), int(value)]);
-  if (!Array.isArray(value)) throw new Error(`ZeroPadding padding ${JSON.stringify(value)} is not understood`);
+  if (!Array.isArray(value)) throw new Error(E.paddingUnderstood(JSON.stringify(value)));
   if (spatial === 1 && value.length === 2 && value.every((v) => typeof v === 'number')) return [[int(value[0]), int(value[1])]];
-  if (value.length !== spatial) throw new Error(`ZeroPadding${spatial}D padding needs ${spatial} entries, got ${value.length}`);
+  if (value.length !== spatial) throw new Error(E.paddingEntries(spatial, value.length));
   return value.map((v) => (Array.isArray(v) ? ([int(v[0]), int(v[1])] as [number, number]) : ([int(v), int(v)] as [number, number])));
 }
 
@@ -74,7 +75,7 @@ function kind(className: string, spatial: number): LayerKind {
     python,
     reference(inputs, _params, config) {
       requireInputs(inputs, 1, className);
-      if (inputs[0].shape.length !== spatial + 2) throw new Error(`${className} expects a rank-${spatial + 2} input, got ${formatShape(inputs[0].shape)}`);
+      if (inputs[0].shape.length !== spatial + 2) throw new Error(E.rank(className, spatial + 2, formatShape(inputs[0].shape)));
       const pairs = paddingPairs(config.padding, spatial);
       if (!first(config)) return pad(inputs[0], pairs);
       return toChannelsFirst(pad(toChannelsLast(inputs[0]), pairs));
