@@ -14,6 +14,8 @@ import ProbabilityBars from '../../src/viz/components/ProbabilityBars.svelte';
 import TrainingCurves from '../../src/viz/components/TrainingCurves.svelte';
 import DenseArithmetic from '../../src/viz/arithmetic/DenseArithmetic.svelte';
 import LayerArithmetic from '../../src/viz/arithmetic/LayerArithmetic.svelte';
+// The app's reactive language source: a switch redraws the views at once.
+import '../../src/viz/state/language.svelte';
 
 const config = { epochs: 300, learningRate: 0.001, hiddenUnits: 8, seed: 42 };
 const panel = { config, running: false, epoch: 0, totalEpochs: 300, msLeft: null, engine: null, onstart: () => {}, onstop: () => {} };
@@ -121,5 +123,22 @@ describe('Dense arithmetic in German', () => {
     const screen = await render(LayerArithmetic, { step: trace.steps[0] });
     await expect.element(screen.getByRole('status')).toHaveTextContent(/^✓ max \|tfjs − Referenz\| = .* OK \(höchstens /);
     await expect.element(screen.getByRole('region', { name: 'Rechnung von dense' })).toBeVisible();
+  });
+});
+
+describe('switching the language while the views are on screen', () => {
+  it('redraws the labels and numbers, and keeps what the user typed', async () => {
+    setLanguage('en');
+    const matrix = await render(Matrix, { tensor: { shape: [1, 2], values: Float32Array.from([5.3, 0.0619]) }, title: 'bias' });
+    const bars = await render(ProbabilityBars, { probabilities: [0.25, 0.75], classNames: ['a', 'b'] });
+    const train = await render(TrainPanel, panel);
+    await expect.element(matrix.getByRole('gridcell', { name: 'bias[0][0] = 5.30' })).toBeVisible();
+    await userEvent.fill(train.getByLabelText('Epochs'), '77');
+    setLanguage('de');
+    await expect.element(matrix.getByRole('gridcell', { name: 'bias[0][0] = 5,30' })).toHaveTextContent('5,30');
+    await expect.element(matrix.getByRole('gridcell', { name: 'bias[0][1] = 0,0619' })).toBeVisible();
+    await expect.element(bars.getByText('Vorhersage:')).toHaveTextContent('Vorhersage: b (75,0 %)');
+    await expect.element(train.getByLabelText('Epochen')).toHaveValue('77');
+    await expect.element(train.getByRole('button', { name: 'Trainieren' })).toBeVisible();
   });
 });
