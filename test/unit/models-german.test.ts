@@ -46,11 +46,16 @@ function kerasWithGroups(groups: number): Uint8Array {
   return zipSync({ 'config.json': strToU8(JSON.stringify(config)), 'metadata.json': strToU8('{}'), 'model.weights.h5': new Uint8Array([1, 2, 3]) });
 }
 
-async function refusal(name: string, bytes: Uint8Array): Promise<ModelFileError> {
-  const e = await openModelFiles([{ name, bytes }]).then(
+/** The refusal, or null when the file opens. */
+async function attempt(name: string, bytes: Uint8Array): Promise<ModelFileError | null> {
+  return openModelFiles([{ name, bytes }]).then(
     () => null,
-    (x: unknown) => x,
+    (x: unknown) => x as ModelFileError,
   );
+}
+
+async function refusal(name: string, bytes: Uint8Array): Promise<ModelFileError> {
+  const e = await attempt(name, bytes);
   expect(e).toBeInstanceOf(ModelFileError);
   return e as ModelFileError;
 }
@@ -88,6 +93,32 @@ describe('model files refused in German', () => {
     expect(e.message).not.toMatch(/\b(cannot|the|file)\b/);
     expect(e.cause).toBeInstanceOf(RangeError);
     expect(isRawErrorText(e.message)).toBe(false);
+  });
+});
+
+describe('damaged copies of real model files, in German', () => {
+  it.skipIf(!FIX.present)(`each cut of a .keras and an .h5 is refused in German words, never raw JavaScript text${FIX.skipNote}`, async () => {
+    const files = [
+      ['iris.keras', new Uint8Array(readFileSync(FIX.path('keras3-iris-dropout/iris_model.keras')))],
+      ['iris.h5', new Uint8Array(readFileSync(FIX.path('keras3-iris-dropout/iris_model.h5')))],
+    ] as const;
+    let refused = 0;
+    for (const [name, whole] of files) {
+      for (const fraction of [0.02, 0.2, 0.5, 0.9, 0.99]) {
+        const bytes = whole.slice(0, Math.floor(whole.length * fraction));
+        setLanguage('en');
+        const en = await attempt(name, bytes);
+        if (en === null) continue; // the cut left everything the model needs
+        setLanguage('de');
+        const de = await refusal(name, bytes);
+        refused++;
+        const where = `${name} cut at ${fraction}: ${de.message}`;
+        expect(isRawErrorText(de.message), where).toBe(false);
+        expect(de.message, where).not.toBe(en.message);
+        expect(de.message, where).toMatch(/„|\b(Die|Das|Der|ist|nicht|Datei|Schicht)\b/);
+      }
+    }
+    expect(refused).toBeGreaterThanOrEqual(6);
   });
 });
 
