@@ -222,8 +222,8 @@ describe('the image, convolution and photo views in German', () => {
     const input = screen.getByLabelText('Ordner mit Fotos wählen').element() as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: files, configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    // 10 image files in Keras' list, floor(0.25 * 10) = 2 validate; Keras' own lines stay as Keras prints them
-    await expect.element(screen.getByText(/Keras meldet: Found 10 files belonging to 2 classes\. Using 8 files for training\. Using 2 files for validation\./)).toBeVisible();
+    // 10 image files in Keras' list, floor(0.25 * 10) = 2 validate
+    await expect.element(screen.getByText(/^tiere: 10 Dateien in 2 Klassen gefunden\. 8 Dateien für das Training, 2 Dateien für die Validierung\.$/)).toBeVisible();
     await expect.element(screen.getByText(/^Gelesen: \d Trainings- und \d Validierungsbilder \(1 unlesbare ausgelassen\)\.$/)).toBeVisible();
     await expect.element(screen.getByRole('table', { name: /^Klassen in der Reihenfolge von Keras/ })).toBeVisible();
     await expect.element(screen.getByRole('columnheader', { name: 'Validierung' })).toBeVisible();

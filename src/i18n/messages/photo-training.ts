@@ -2,10 +2,6 @@
 import { defineMessages } from '../define';
 import { formatFixed } from '../format';
 
-/** Keras' own listing stays as Keras prints it (the learner sees the same lines in Colab). */
-const kerasFound = (files: number, classes: number, train: number, validation: number) =>
-  `Found ${files} files belonging to ${classes} classes. Using ${train} files for training. Using ${validation} files for validation.`;
-
 export const photoTraining = defineMessages(
   'photo-training',
   {
@@ -32,7 +28,9 @@ export const photoTraining = defineMessages(
     zone: 'Folder of photos: pick or drop',
     // FolderFound
     found: 'What was found in the folder',
-    kerasFound,
+    /** English: Keras' own listing, word for word (the learner sees the same lines in Colab). */
+    kerasFound: (files: number, classes: number, train: number, validation: number) =>
+      `Found ${files} files belonging to ${classes} classes. Using ${train} files for training. Using ${validation} files for validation.`,
     read: (train: number, validation: number, unread: number) =>
       `Read: ${train} training and ${validation} validation images (${unread} unreadable left out).`,
     classesCaption: "Classes in Keras' order (sorted folder names; label = row)",
@@ -91,7 +89,8 @@ export const photoTraining = defineMessages(
     dropError: 'Das abgelegte Element ließ sich nicht als Ordner lesen.',
     zone: 'Ordner mit Fotos: wählen oder ablegen',
     found: 'Was im Ordner gefunden wurde',
-    kerasFound: (files, classes, train, validation) => `Keras meldet: ${kerasFound(files, classes, train, validation)}`,
+    kerasFound: (files, classes, train, validation) =>
+      `${files} Dateien in ${classes} Klassen gefunden. ${train} Dateien für das Training, ${validation} Dateien für die Validierung.`,
     read: (train, validation, unread) => `Gelesen: ${train} Trainings- und ${validation} Validierungsbilder (${unread} unlesbare ausgelassen).`,
     classesCaption: 'Klassen in der Reihenfolge von Keras (sortierte Ordnernamen; Label = Zeile)',
     labelHead: 'Label',
