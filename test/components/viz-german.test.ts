@@ -14,6 +14,8 @@ import ProbabilityBars from '../../src/viz/components/ProbabilityBars.svelte';
 import TrainingCurves from '../../src/viz/components/TrainingCurves.svelte';
 import DenseArithmetic from '../../src/viz/arithmetic/DenseArithmetic.svelte';
 import LayerArithmetic from '../../src/viz/arithmetic/LayerArithmetic.svelte';
+import DropoutArithmetic from '../../src/viz/arithmetic/DropoutArithmetic.svelte';
+import type { TraceStep } from '../../src/inspector/types';
 // The app's reactive language source: a switch redraws the views at once.
 import '../../src/viz/state/language.svelte';
 
@@ -123,6 +125,26 @@ describe('Dense arithmetic in German', () => {
     const screen = await render(LayerArithmetic, { step: trace.steps[0] });
     await expect.element(screen.getByRole('status')).toHaveTextContent(/^✓ max \|tfjs − Referenz\| = .* OK \(höchstens /);
     await expect.element(screen.getByRole('region', { name: 'Rechnung von dense' })).toBeVisible();
+  });
+});
+
+describe('Dropout arithmetic in German', () => {
+  it('names both modes in German and writes the rate and the factor with a decimal comma', async () => {
+    const x = Float32Array.from({ length: 16 }, (_, i) => (i - 5) / 3);
+    const step: TraceStep = {
+      index: 1, name: 'dropout', className: 'Dropout', config: { rate: 0.1 }, paramCount: 0,
+      inputNames: ['dense'], inputValues: [1], inputs: [{ shape: [1, 16], values: x }], params: [],
+      output: { shape: [1, 16], values: x.slice() }, reference: { shape: [1, 16], values: x.slice() }, maxAbsDiff: 0,
+    };
+    const screen = await render(DropoutArithmetic, { step });
+    await expect.element(screen.getByRole('group', { name: 'Modus' })).toBeVisible();
+    await screen.getByLabelText('Training (ein Durchlauf)').click();
+    await expect.element(screen.getByTestId('dropout-factor')).toHaveTextContent(/^Faktor = 1 \/ \(1 − 0,1\) = 1,111 · \d+ von 16 Werten behalten, \d+ verworfen$/);
+    await expect.element(screen.getByRole('button', { name: 'Neue Maske ziehen' })).toBeVisible();
+    await expect.element(screen.getByLabelText('Seed der Maske')).toHaveValue(1);
+    await expect.element(screen.getByRole('columnheader', { name: 'Maske' })).toBeVisible();
+    await expect.element(screen.getByText(/^aus der Maske nachgerechnet: max \|d\| = /)).toBeVisible();
+    expect(screen.container.textContent).not.toMatch(/\d\.\d/);
   });
 });
 
