@@ -112,7 +112,7 @@ describe('Iris in German, end to end', () => {
     // The trained model and what was typed stay; the prediction reads English now.
     await expect(page.getByText('epoch 300/300').first().isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('sepal length (cm)', { exact: true }).inputValue()).resolves.toBe('5,0');
-    await expect(page.getByText(/of 150 flowers \(\d+\.\d %\)/).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/of 150 flowers \(\d+\.\d ?%\)/).first().isVisible()).resolves.toBe(true);
     const text = await bars('Class probabilities');
     expect(text).toMatch(/Prediction:\s*setosa/);
     expect(text).toMatch(/setosa\s+\d{1,3}\.\d %/);
