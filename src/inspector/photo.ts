@@ -47,7 +47,7 @@ export interface PixelImage {
 /** RGBA (as a canvas' getImageData gives it) to RGB: the alpha byte is dropped, colours kept. */
 export function dropAlpha(rgba: ArrayLike<number>, width: number, height: number): PixelImage {
   const n = width * height;
-  if (rgba.length !== n * 4) throw new Error(`expected ${n * 4} RGBA bytes, got ${rgba.length}`);
+  if (rgba.length !== n * 4) throw new Error(F.rgbaBytes(n * 4, rgba.length));
   const rgb = new Uint8Array(n * 3);
   for (let i = 0, o = 0; i < n * 4; i += 4, o += 3) {
     rgb[o] = rgba[i];
@@ -151,10 +151,10 @@ export function resizeBilinear(img: PixelImage, outW: number, outH: number): { w
 }
 
 function checkSizes(img: PixelImage, outW: number, outH: number): void {
-  if (!(img.width > 0 && img.height > 0)) throw new Error('the image has no pixels');
-  if (!(outW > 0 && outH > 0 && Number.isInteger(outW) && Number.isInteger(outH))) throw new Error(`cannot resize to ${outW} × ${outH}`);
+  if (!(img.width > 0 && img.height > 0)) throw new Error(F.noPixelsImage);
+  if (!(outW > 0 && outH > 0 && Number.isInteger(outW) && Number.isInteger(outH))) throw new Error(F.cannotResize(outW, outH));
   if (img.data.length !== img.width * img.height * img.channels) {
-    throw new Error(`expected ${img.width * img.height * img.channels} values, got ${img.data.length}`);
+    throw new Error(F.imageValues(img.width * img.height * img.channels, img.data.length));
   }
 }
 

@@ -25,6 +25,10 @@ export const inspectorPhoto = defineMessages(
       `One ${activation} unit: the score ${score} is not a probability; above ${threshold} reads as ${one}.`,
     softmax: (count: number) => `${count} softmax units: one probability per class.`,
     scores: (count: number, activation: string) => `${count} ${activation} units: the largest score is the class.`,
+    rgbaBytes: (expected: number, got: number) => `expected ${expected} RGBA bytes, got ${got}`,
+    noPixelsImage: 'the image has no pixels',
+    cannotResize: (width: number, height: number) => `cannot resize to ${width} × ${height}`,
+    imageValues: (expected: number, got: number) => `expected ${expected} values, got ${got}`,
     bitmapSides: (width: number, height: number) => `A bitmap needs whole, non-negative sides, got ${width} x ${height}`,
     bitmapValues: (width: number, height: number, channels: number, expected: number, got: number) =>
       `A ${width} x ${height} bitmap with ${channels} channel(s) needs ${expected} values, got ${got}`,
@@ -50,6 +54,10 @@ export const inspectorPhoto = defineMessages(
       `Ein ${activation}-Neuron: Der Wert ${score} ist keine Wahrscheinlichkeit; über ${threshold} gilt er als ${one}.`,
     softmax: (count) => `${count} softmax-Neuronen: eine Wahrscheinlichkeit pro Klasse.`,
     scores: (count, activation) => `${count} ${activation}-Neuronen: Der größte Wert ist die Klasse.`,
+    rgbaBytes: (expected, got) => `${expected} RGBA-Bytes erwartet, ${got} erhalten`,
+    noPixelsImage: 'Das Bild hat keine Pixel',
+    cannotResize: (width, height) => `Auf ${width} × ${height} lässt sich nicht skalieren`,
+    imageValues: (expected, got) => `${expected} Werte erwartet, ${got} erhalten`,
     bitmapSides: (width, height) => `Ein Bild braucht ganzzahlige, nicht negative Seitenlängen, erhalten: ${width} × ${height}`,
     bitmapValues: (width, height, channels, expected, got) =>
       `Ein Bild mit ${width} × ${height} Pixeln und ${channels} ${channels === 1 ? 'Kanal' : 'Kanälen'} braucht ${expected} Werte, erhalten: ${got}`,
