@@ -14,6 +14,7 @@ import { loadMnist, type MnistData } from '../src/models/data/mnist';
 import { buildModel, initialWeights, mnistRecipe, MNIST_COURSE_CONFIG } from '../src/models/recipes';
 import { train } from '../src/models/train';
 import { createTrainingClient } from '../src/models/train/client';
+import { planSnapshots, snapshotBytes } from '../src/models/train/weight-history';
 import { evaluateRecipe } from '../src/models/evaluate';
 import { traceModel } from '../src/inspector/trace';
 
@@ -71,7 +72,8 @@ const api = {
     longTasks.length = 0;
     const t0 = performance.now();
     const stamps: number[] = [];
-    const run = client.startTraining(recipe(), d.train, { ...ONE_EPOCH, epochs }, (logs) => logs.forEach(() => stamps.push(performance.now())));
+    // As the app: the weights' history kept (in the worker, transferred with the result).
+    const run = client.startTraining(recipe(), d.train, { ...ONE_EPOCH, epochs }, (logs) => logs.forEach(() => stamps.push(performance.now())), { keepWeights: true });
     const startCallMs = performance.now() - t0;
     const result = await run.done;
     const totalMs = performance.now() - t0;
@@ -85,7 +87,11 @@ const api = {
     const epochMs = stamps.map((s, i) => s - (i === 0 ? t0 : stamps[i - 1]));
     // Tasks that began before the run started (the page's own earlier work) are not the run's.
     const during = longTasks.filter((t) => t.start + t.duration > t0).map((t) => ({ atMs: t.start - t0, durationMs: t.duration }));
-    return { totalMs, startCallMs, secondStartCallMs, epochMs, longTasks: during, engine: result.engine, log: result.history.at(-1) };
+    // The weights' history: what this run kept, and what the course's run (15 epochs) keeps.
+    const perSnapshot = snapshotBytes(result.weights);
+    const courseSnapshots = planSnapshots(MNIST_COURSE_CONFIG.epochs, perSnapshot).length;
+    const history = { kept: result.snapshots?.epochs.length ?? 0, bytes: result.snapshots?.bytes ?? 0, perSnapshot, courseSnapshots, courseBytes: courseSnapshots * perSnapshot };
+    return { totalMs, startCallMs, secondStartCallMs, epochMs, longTasks: during, engine: result.engine, log: result.history.at(-1), history };
   },
   fitWasm: () => plainFit('wasm'),
   fitCpu: () => plainFit('cpu'),

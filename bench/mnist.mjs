@@ -101,6 +101,9 @@ export async function benchMnist(browser, { log = console.log, appUrl = null, pr
       traces: TRACES,
       msPerTrace: traces.msPerTrace,
       heapMB,
+      /** The weights' history of the course's run (15 epochs: 16 snapshots of 101,770 float32 weights), in MB. */
+      historyMB: worker.history.courseBytes / 2 ** 20,
+      historyMeasured: worker.history,
       targets: 'layerLensEpochMs <= 3000 and >= 5x faster than fitWasmEpochMs; no main-thread task >= 50 ms while training; tensorsAfter == tensorsBefore',
       noise: 'a 2-core machine shared with other work: times vary by tens of percent between runs',
     };
@@ -117,6 +120,8 @@ export async function benchMnist(browser, { log = console.log, appUrl = null, pr
     log(`| pen stroke -> all views redrawn, p95 | ${f(sr?.p95)} | median ${sr?.median?.toFixed(1) ?? '—'} ms; ${sr ? `${sr.changedViews}/${sr.strokes} strokes changed the bars; step on screen: ${sr.stepOnScreen}` : 'not measured'}; target <= 33 |`);
     log(`| evaluate on the 10,000 test images | ${f(evaluate.ms)} | fast engine, chunked |`);
     log(`| 10,000 traces of a digit | ${traces.msPerTrace.toFixed(3).padStart(9)} | ms per trace; tensors before ${traces.before}, after ${traces.after} |`);
+    const hMB = (b) => (b / 2 ** 20).toFixed(1);
+    log(`| weights' history of the course's run (15 epochs) | ${hMB(worker.history.courseBytes).padStart(9)} | MB: ${worker.history.courseSnapshots} snapshots (epoch 0 to 15) of ${worker.history.perSnapshot / 4} weights; this ${WORKER_EPOCHS}-epoch run kept ${worker.history.kept} (${hMB(worker.history.bytes)} MB); budget 64 MB |`);
     log(`| JS heap with MNIST loaded | ${heapMB.toFixed(1).padStart(9)} | MB (performance.memory.usedJSHeapSize) |`);
     return result;
   } finally {

@@ -61,6 +61,10 @@ describe('the weights\' history', () => {
     const w0 = initialWeights(recipe, course.defaults.seed).find((w) => w.layer === 'dense' && w.name === 'kernel')!;
     const k = untrained.kernel.find((l) => l?.startsWith('dense.kernel[2][5] = '));
     expect(k).toBe(`dense.kernel[2][5] = ${formatNumber(w0.values[2 * 8 + 5])}`);
+    // The diagram and the diagnosis follow: at epoch 0 four hidden ReLUs never fire (six by the
+    // end: two die while training), and every flower gets one class (no boundary yet).
+    await expect.poll(() => page.locator('svg[role="img"] circle.node.dead').count()).toBe(4);
+    await expect(page.getByTestId('diagnosis').innerText()).resolves.toMatch(/^All 150 flowers are predicted as virginica/);
     // Said on screen, on the curves and in the export panel.
     await expect(history().getByTestId('epoch-state').innerText()).resolves.toBe('Every view shows the initial weights (epoch 0), not the final model (epoch 300).');
     await expect(page.locator('g.marker').first().getAttribute('data-marker')).resolves.toBe('0');
@@ -81,6 +85,7 @@ describe('the weights\' history', () => {
     await expect.poll(() => slider().getAttribute('aria-valuetext')).toBe('epoch 300 of 300');
     await expect.poll(kernel).toEqual(final.kernel);
     await expect(probabilities()).resolves.toBe(final.probs);
+    await expect.poll(() => page.locator('svg[role="img"] circle.node.dead').count()).toBe(6);
     await expect(page.getByTestId('epoch-export-note').count()).resolves.toBe(0);
     await page.keyboard.press('Home');
     await expect.poll(kernel).toEqual(untrained.kernel);
