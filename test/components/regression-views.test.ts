@@ -93,7 +93,7 @@ describe('regression views', () => {
     const { actual, pred } = fakeData();
     const screen = await render(ResidualHistogram, { predictions: pred, actual, dollars: 100000, marked: -4.0 });
     const titles = [...screen.container.querySelectorAll('rect title')].map((t) => t.textContent ?? '');
-    const counts = titles.map((t) => Number(/: (\d+) districts/.exec(t)![1]));
+    const counts = titles.map((t) => Number(/: ([\d,]+) districts/.exec(t)![1].replace(/,/g, '')));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(N);
     expect(titles[0]).toMatch(/^−∞ to -\$300k: 1 districts$/);
     await expect.element(screen.getByText('your district: -$400k')).toBeVisible();
