@@ -85,7 +85,7 @@ describe('California housing end to end', () => {
   });
 
   it('clicking a point of the scatter makes that district the input', async () => {
-    const scatter = page.getByRole('img', { name: /Predicted vs actual, every district: 20640 points/ });
+    const scatter = page.getByRole('img', { name: /Predicted vs actual, every district: 20,640 points/ });
     await scatter.scrollIntoViewIfNeeded();
     const box = (await scatter.boundingBox())!;
     // Aim at $200k actual, $200k predicted: the thick of the cloud (the axis ticks give the pixels).
