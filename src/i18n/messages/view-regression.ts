@@ -66,7 +66,7 @@ export const viewRegression = defineMessages(
   {
     dollars: (amount) => `${amount} $`,
     shortDollars: (thousands) => `${thousands} Tsd. $`,
-    heading: 'Wie gut ist es? model.evaluate(x, y)',
+    heading: 'Wie gut ist das Modell? model.evaluate(x, y)',
     evaluate: 'model.evaluate(x, y) ausführen',
     again: 'Erneut auswerten',
     untrained: 'Das Modell ist noch nicht trainiert: Seine Zahlen stammen von zufälligen Anfangsgewichten.',
@@ -95,8 +95,8 @@ export const viewRegression = defineMessages(
     rmse: 'typischer Fehler: √MSE',
     mae: 'mittlerer absoluter Fehler (MAE)',
     baseline: (price) =>
-      `Die Referenz sagt immer ${price} voraus, den Mittelwert der Trainingszeilen: Ein brauchbares Modell schlägt sie.`,
-    better: (pct) => `Auf den Validierungszeilen beträgt der typische Fehler des Modells ${pct} des Fehlers der Referenz.`,
+      `Das Vergleichsmodell sagt immer ${price} voraus, den Mittelwert der Trainingszeilen: Ein brauchbares Modell schlägt es.`,
+    better: (pct) => `Auf den Validierungszeilen beträgt der typische Fehler des Modells ${pct} des Fehlers des Vergleichsmodells.`,
     scatterTitle: 'Vorhersage und tatsächlicher Wert, jeder Bezirk',
     points: (title, n) => `${title}: ${n} Punkte`,
     actualAxis: 'tatsächlicher Wert (Tsd. $)',
