@@ -8,7 +8,7 @@ export const imageViews = defineMessages(
     // ImageTensor
     /** Between numbers in a list: German writes 0,5; 1,2 (the comma is the decimal sign). */
     listSep: ', ',
-    cannotDraw: (n: number, dims: string, need: number) => `Cannot draw ${n} values as a ${dims} image (${need} needed).`,
+    cannotDraw: (n: number, dims: string, need: number) => `Cannot draw ${formatInteger(n)} values as a ${dims} image (${formatInteger(need)} needed).`,
     readout: (label: string, row: number, col: number, index: number, v: string) => `${label}: row ${row}, col ${col} (index ${index}) = ${v}`,
     canvas: (label: string, h: number, w: number, channels: number) =>
       `${label}: ${h} × ${w} image${channels > 1 ? ` with ${channels} channels` : ''}; point at a pixel or use the arrow keys to read its value`,
