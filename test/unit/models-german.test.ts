@@ -161,7 +161,7 @@ describe('the courses in German', () => {
     expect(input.featureNames).toEqual(['Kelchblattlänge (cm)', 'Kelchblattbreite (cm)', 'Kronblattlänge (cm)', 'Kronblattbreite (cm)']);
     const presets = input.presets({ train: loadIris(), test: null }).map((p) => p.label);
     expect(presets).toContain('Blüte 1 aus dem Kurs');
-    expect(presets).toContain('Eine setosa (Zeile 0)');
+    expect(presets).toContain('Eine Iris setosa (Zeile 0)');
     expect(irisCourse.output).toEqual({ kind: 'classes', classNames: ['setosa', 'versicolor', 'virginica'] });
   });
 
@@ -234,5 +234,18 @@ describe('a run explained in German', () => {
     expect(() => parseIdxImages(new Uint8Array([0, 0, 8, 3, 0, 0, 0, 1]))).toThrow(
       'Die Bilddatei ist abgeschnitten: 8 Byte, zu kurz selbst für den 16-Byte-IDX-Kopf.',
     );
+  });
+});
+
+describe('an engine name after a language switch', () => {
+  it("engineLabel gives a run's engine name in the language on screen, whichever language the run started in", async () => {
+    const { engineLabel } = await import('../../src/models/train/engine-label');
+    const german = 'float32-Engine von Layer Lens (reines TypeScript)';
+    const english = 'Layer Lens float32 engine (plain TypeScript)';
+    expect(engineLabel(german)).toBe(english);
+    expect(engineLabel('Layer Lens convolution engine (im2col, WebAssembly SIMD where available)')).toMatch(/^Layer Lens convolution engine/);
+    setLanguage('de');
+    expect(engineLabel(english)).toBe(german);
+    expect(engineLabel('tfjs cpu')).toBe('tfjs cpu');
   });
 });

@@ -137,7 +137,7 @@ export const modelsCourses = defineMessages(
       loaded: 'Iris geladen',
       sequentialNote: 'Das Kursmodell, mit eigenen Activation-Schichten, wie der Kurs es schreibt.',
       courseFlower: (n) => `Blüte ${n} aus dem Kurs`,
-      sample: (n, species) => `Eine ${species} (Zeile ${n})`,
+      sample: (n, species) => `Eine Iris ${species} (Zeile ${n})`,
       features: {
         sepalLength: 'Kelchblattlänge (cm)',
         sepalWidth: 'Kelchblattbreite (cm)',
