@@ -15,6 +15,9 @@ export const inspectorExport = defineMessages(
     noOptimizer: 'the file does not say which optimizer it was trained with',
     lossWeightsNotWritten: 'its loss weights are not written here',
     noInput: 'The trace has no input (values_0): nothing to reproduce.',
+    notSizes: (what: string, shape: string) => `${what}: the shape [${shape}] is not a list of sizes`,
+    sizeMismatch: (what: string, shape: string, expected: number, got: number) =>
+      `${what}: the shape [${shape}] needs ${expected} values but there are ${got}`,
   },
   {
     csvComma: 'Komma als Trennzeichen, Dezimalpunkt (englisches Excel, Python, R)',
@@ -24,5 +27,7 @@ export const inspectorExport = defineMessages(
     noOptimizer: 'die Datei sagt nicht, mit welchem Optimierer das Modell trainiert wurde',
     lossWeightsNotWritten: 'die Gewichtung der Loss-Anteile (loss_weights) steht hier nicht',
     noInput: 'Der Durchlauf hat keine Eingabe (values_0): Es gibt nichts nachzurechnen.',
+    notSizes: (what, shape) => `${what}: Die Form [${shape}] ist keine Liste von Größen`,
+    sizeMismatch: (what, shape, expected, got) => `${what}: Die Form [${shape}] braucht ${expected} Werte, es sind aber ${got}`,
   },
 );

@@ -1,4 +1,5 @@
 /** Shape helpers shared by the exporters: sizes, checks, nested arrays, 2-D table views. */
+import { inspectorExport as X } from '../../i18n/messages/inspector-export';
 
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
@@ -7,12 +8,10 @@ export function sizeOf(shape: readonly number[]): number {
 /** Throws a clear error when a tensor's shape and number of values disagree. */
 export function checkTensor(what: string, shape: readonly number[], values: ArrayLike<number>): void {
   if (!shape.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw new Error(`${what}: the shape [${shape.join(', ')}] is not a list of sizes`);
+    throw new Error(X.notSizes(what, shape.join(', ')));
   }
   if (sizeOf(shape) !== values.length) {
-    throw new Error(
-      `${what}: the shape [${shape.join(', ')}] needs ${sizeOf(shape)} values but there are ${values.length}`,
-    );
+    throw new Error(X.sizeMismatch(what, shape.join(', '), sizeOf(shape), values.length));
   }
 }
 
