@@ -7,6 +7,7 @@
  * and the tfjs oracle engine runs in the worker, on cpu).
  */
 import { loadWasmBackend, tf } from './tf';
+import { modelsTrain } from '../i18n/messages/models-train';
 
 export type InferenceBackend = 'wasm' | 'cpu';
 
@@ -17,7 +18,7 @@ export type InferenceBackend = 'wasm' | 'cpu';
 export async function initInferenceBackend(prefer: InferenceBackend = 'wasm'): Promise<string> {
   if (prefer === 'wasm' && (await tryWasm())) return `tfjs ${tf.getBackend()}`;
   const ok = await tf.setBackend('cpu');
-  if (!ok) throw new Error('TensorFlow.js could not start its cpu backend.');
+  if (!ok) throw new Error(modelsTrain.engines.cpuFailed);
   await tf.ready();
   return `tfjs ${tf.getBackend()}`;
 }

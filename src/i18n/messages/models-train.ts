@@ -17,6 +17,7 @@ export const modelsTrain = defineMessages(
       fast: (app: string) => `${app} float32 engine (plain TypeScript)`,
       cnn: (app: string) => `${app} convolution engine (im2col, WebAssembly SIMD where available)`,
       tfjs: (backend: string) => `tfjs ${backend}`,
+      cpuFailed: 'TensorFlow.js could not start its cpu backend.',
     },
     recipe: {
       hiddenUnit: (units: number) => `The hidden layer needs a whole number of units (at least 1), got ${units}.`,
@@ -81,6 +82,7 @@ export const modelsTrain = defineMessages(
       fast: (app) => `float32-Engine von ${app} (reines TypeScript)`,
       cnn: (app) => `Faltungs-Engine von ${app} (im2col, WebAssembly SIMD, wo verfügbar)`,
       tfjs: (backend) => `tfjs ${backend}`,
+      cpuFailed: 'TensorFlow.js konnte sein cpu-Backend nicht starten.',
     },
     recipe: {
       hiddenUnit: (units) => `Die verborgene Schicht braucht eine ganze Zahl von Neuronen (mindestens 1), erhalten: ${n(units)}.`,
