@@ -8,6 +8,7 @@ import { predictRows, reluOutputs } from './train/forward';
 import { splitRows } from './train/split';
 import { findCourse } from './courses';
 import { modelsDiagnostics as t } from '../i18n/messages/models-diagnostics';
+import { formatInteger } from '../i18n/format';
 
 /** The words for one and several examples, and the accuracy below which a run is called weak. */
 export interface DiagnoseOptions {
@@ -137,7 +138,7 @@ function countClasses(data: Dataset, from: number, to: number): number[] {
 }
 
 function listCounts(data: Dataset, counts: number[]): string {
-  return t.list(counts.map((c, i) => `${c} ${data.classNames[i]}`).filter((_, i) => counts[i] > 0));
+  return t.list(counts.map((c, i) => `${formatInteger(c)} ${data.classNames[i]}`).filter((_, i) => counts[i] > 0));
 }
 
 /** What Keras' validation_split holds out: the last rows, before any shuffling. */

@@ -4,11 +4,11 @@
  * are the course's nouns ("flower"/"flowers", German "Blüte"/"Blüten").
  */
 import { defineMessages } from '../define';
-import { formatPercent } from '../format';
+import { formatInteger, formatPercent } from '../format';
 
 const enPercent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const enRows = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const deRows = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const deRows = (n: number, one: string, many: string) => `${formatInteger(n)} ${n === 1 ? one : many}`;
 /** German list: "50 setosa, 50 versicolor und 35 virginica". */
 const list = (parts: readonly string[], and: string, nothing: string) =>
   parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}` : (parts[0] ?? nothing);
@@ -37,12 +37,12 @@ export const modelsDiagnostics = defineMessages(
     deadAddNothing: (dead: string) => ` ${dead[0].toUpperCase()}${dead.slice(1)}; those units add nothing.`,
     weak: ' That is weak: a run with a new seed may well do better.',
     noValidation: 'No rows are held out for validation (validation_split is 0).',
-    lastRows: (valRows: number, trainRows: number) => `The last ${valRows} rows are held out for validation; the first ${trainRows} train.`,
+    lastRows: (valRows: number, trainRows: number) => `The last ${formatInteger(valRows)} rows are held out for validation; the first ${formatInteger(trainRows)} train.`,
     /** `trainList` like "50 setosa, 50 versicolor and 35 virginica" (built with `list`). */
     sortedSingle: (valRows: number, cls: string, trainList: string) =>
-      `The last ${valRows} rows, all ${cls}, are held out for validation: Keras takes validation_split from the end of the data before shuffling, and this data set is sorted by class. So val_accuracy only measures ${cls}, and training sees ${trainList}.`,
+      `The last ${formatInteger(valRows)} rows, all ${cls}, are held out for validation: Keras takes validation_split from the end of the data before shuffling, and this data set is sorted by class. So val_accuracy only measures ${cls}, and training sees ${trainList}.`,
     mixed: (valRows: number, valList: string, trainList: string) =>
-      `The last ${valRows} rows are held out for validation: ${valList}. Training sees ${trainList}.`,
+      `The last ${formatInteger(valRows)} rows are held out for validation: ${valList}. Training sees ${trainList}.`,
     list: (parts: readonly string[]) => list(parts, 'and', 'nothing'),
   },
   {
@@ -60,17 +60,17 @@ export const modelsDiagnostics = defineMessages(
     single: (n, one, many, cls, accuracy) =>
       `Alle ${deRows(n, one, many)} werden als ${cls} vorhergesagt (Genauigkeit ${formatPercent(accuracy)}): Das Netz hat nicht gelernt, die Klassen zu unterscheiden. Bitte mit einem neuen Seed neu trainieren.`,
     stuck: (correct, n, one, many, accuracy, dead) =>
-      `Nur ${correct} von ${deRows(n, one, many)} (${formatPercent(accuracy)}) werden richtig klassifiziert, kaum besser als Raten${dead ? `; ${dead}` : ''}. Bitte mit einem neuen Seed neu trainieren.`,
+      `Nur ${formatInteger(correct)} von ${deRows(n, one, many)} (${formatPercent(accuracy)}) werden richtig klassifiziert, kaum besser als Raten${dead ? `; ${dead}` : ''}. Bitte mit einem neuen Seed neu trainieren.`,
     correct: (correct, n, one, many, accuracy) =>
-      `${correct} von ${deRows(n, one, many)} (${formatPercent(accuracy)}) werden richtig klassifiziert.`,
+      `${formatInteger(correct)} von ${deRows(n, one, many)} (${formatPercent(accuracy)}) werden richtig klassifiziert.`,
     deadAddNothing: (dead) => ` ${dead[0].toUpperCase()}${dead.slice(1)}; diese Neuronen tragen nichts bei.`,
     weak: ' Das ist schwach: Mit einem neuen Seed gelingt ein Lauf oft besser.',
     noValidation: 'Es werden keine Zeilen für die Validierung zurückgehalten (validation_split ist 0).',
-    lastRows: (valRows, trainRows) => `Die letzten ${valRows} Zeilen werden für die Validierung zurückgehalten; mit den ersten ${trainRows} wird trainiert.`,
+    lastRows: (valRows, trainRows) => `Die letzten ${formatInteger(valRows)} Zeilen werden für die Validierung zurückgehalten; mit den ersten ${formatInteger(trainRows)} wird trainiert.`,
     sortedSingle: (valRows, cls, trainList) =>
-      `Die letzten ${valRows} Zeilen, alle ${cls}, werden für die Validierung zurückgehalten: Keras nimmt validation_split vor dem Mischen vom Ende der Daten, und dieser Datensatz ist nach Klassen sortiert. Daher misst val_accuracy nur ${cls}, und das Training sieht ${trainList}.`,
+      `Die letzten ${formatInteger(valRows)} Zeilen, alle ${cls}, werden für die Validierung zurückgehalten: Keras nimmt validation_split vor dem Mischen vom Ende der Daten, und dieser Datensatz ist nach Klassen sortiert. Daher misst val_accuracy nur ${cls}, und das Training sieht ${trainList}.`,
     mixed: (valRows, valList, trainList) =>
-      `Die letzten ${valRows} Zeilen werden für die Validierung zurückgehalten: ${valList}. Das Training sieht ${trainList}.`,
+      `Die letzten ${formatInteger(valRows)} Zeilen werden für die Validierung zurückgehalten: ${valList}. Das Training sieht ${trainList}.`,
     list: (parts) => list(parts, 'und', 'nichts'),
   },
 );
