@@ -150,7 +150,7 @@ describe('a Conv2D model traced in German', () => {
     const e = explainStep(trace.steps[2]);
     expect(e.title).toBe('MaxPooling2D-Schicht pool');
     expect(e.notes).toEqual([
-      'Ein 2 × 2-Fenster wandert in Schritten von 2 × 2 Zellen über jeden Kanal einzeln; jede Ausgabe ist der größte Wert der Werte in ihrem Fenster. Gewichte werden keine gelernt.',
+      'Ein 2 × 2-Fenster wandert in Schritten von 2 × 2 Zellen über jeden Kanal einzeln; jede Ausgabe ist das Maximum der Werte in ihrem Fenster. Gewichte werden keine gelernt.',
     ]);
     const p = poolCell(trace.steps[2], [0, 0], 0);
     expect(p.text).toMatch(/^max\(\d,\d+(, \d,\d+){3}\) = \d,\d+$/);

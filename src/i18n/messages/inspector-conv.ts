@@ -68,29 +68,29 @@ export const inspectorConv = defineMessages(
         `y[${idx}, f] = Summe über (${dIdx}, c) von x[${at}, c] * kernel[${dIdx}, c, f]${bias ? ' + bias[f]' : ''}` +
         (activation === 'linear' ? '' : `, dann ${activation}`),
       filters: (filters, size, channels, bias) =>
-        `Jeder der ${filters} Filter gleitet mit einem ${mal(size)}-Fenster über ${channels === 1 ? 'den einen Eingabekanal' : `alle ${channels} Eingabekanäle`}; ein Ausgabewert ist die Summe der Fensterwerte mal die Gewichte des Filters${bias ? ', plus der Bias des Filters' : ''}.`,
+        `${filters === 1 ? 'Der eine Filter' : `Jeder der ${filters} Filter`} gleitet mit einem ${mal(size)}-Fenster über ${channels === 1 ? 'den einen Eingabekanal' : `alle ${channels} Eingabekanäle`}; ein Ausgabewert ist die Summe der Fensterwerte mal die Gewichte des Filters${bias ? ', plus der Bias des Filters' : ''}.`,
       depthwiseSum: (idx, multiplier, dIdx, at, bias) =>
         `y[${idx}, c*${multiplier} + m] = Summe über (${dIdx}) von x[${at}, c] * depthwise_kernel[${dIdx}, c, m]${bias ? ' + bias' : ''}`,
       depthwise: (multiplier) =>
         `Depthwise: Jeder Eingabekanal bekommt ${multiplier === 1 ? 'seinen eigenen Kernel' : `seine eigenen ${multiplier} Kernel`} (depth_multiplier ${multiplier}); die Kanäle werden nicht gemischt.`,
       separable: (channels, multiplier, filters, bias) =>
-        `Separable: zuerst eine Depthwise-Faltung (jeder der ${channels} Kanäle mit ${multiplier === 1 ? 'seinem eigenen Kernel' : `seinen eigenen ${multiplier} Kerneln`}, ohne Bias), dann mischt eine 1×1-Faltung (pointwise_kernel) die ${channels * multiplier} Ergebnisse zu ${filters} Filtern${bias ? ' und addiert den Bias' : ''}.`,
+        `Separable: zuerst eine Depthwise-Faltung (${channels === 1 ? 'der eine Kanal' : `jeder der ${channels} Kanäle`} mit ${multiplier === 1 ? 'seinem eigenen Kernel' : `seinen eigenen ${multiplier} Kerneln`}, ohne Bias), dann mischt eine 1×1-Faltung (pointwise_kernel) die ${channels * multiplier} Ergebnisse zu ${filters} Filtern${bias ? ' und addiert den Bias' : ''}.`,
       same: (pairs, uneven) =>
         `padding='same': Die Eingabe wird mit Nullen umgeben (${pairsDe(pairs)}), sodass die Ausgabe ceil(Eingabe / Schrittweite) Positionen pro Achse hat.` +
         (uneven ? ' TensorFlow setzt die überzählige Null ans Ende (unten/rechts), nicht an den Anfang.' : ''),
       causal: (zeros) => `padding='causal': ${zeros} Nullen vor dem Signal, sodass keine Ausgabe auf einen späteren Schritt schaut.`,
       valid: (input, output) =>
         `padding='valid': Das Fenster bleibt innerhalb der Eingabe, daher ist die Ausgabe kleiner (${mal(input)} -> ${mal(output)}).`,
-      stride: (tuple, strides) => `Schrittweite (stride) ${tuple}: Das Fenster rückt von Ausgabe zu Ausgabe um ${mal(strides)} Zellen weiter.`,
+      stride: (tuple, strides) => `Schrittweite ${tuple} (stride): Das Fenster rückt von Ausgabe zu Ausgabe um ${mal(strides)} Zellen weiter.`,
       dilation: (tuple, dilation) => `Dilation ${tuple}: Die Abtastpunkte des Fensters liegen ${mal(dilation)} Zellen auseinander.`,
       channelsFirst: 'data_format channels_first: Die Kanäle stehen vor den räumlichen Achsen; die Rechnung bleibt dieselbe.',
       overLastAxis: 'über die letzte Achse',
     },
     pool: {
       global: (channels, max, size) =>
-        `Jeder der ${channels} Kanäle wird zu einer Zahl: ${max ? 'dem größten Wert' : 'dem Mittelwert'} über alle ${mal(size)} Positionen.`,
+        `${channels === 1 ? 'Der eine Kanal' : `Jeder der ${channels} Kanäle`} wird zu einer Zahl: ${max ? 'dem größten Wert' : 'dem Mittelwert'} über alle ${mal(size)} Positionen.`,
       window: (size, strides, max) =>
-        `Ein ${mal(size)}-Fenster wandert in Schritten von ${mal(strides)} Zellen über jeden Kanal einzeln; jede Ausgabe ist ${max ? 'der größte Wert' : 'der Mittelwert'} der Werte in ihrem Fenster. Gewichte werden keine gelernt.`,
+        `Ein ${mal(size)}-Fenster wandert in Schritten von ${mal(strides)} Zellen über jeden Kanal einzeln; jede Ausgabe ist ${max ? 'das Maximum' : 'der Mittelwert'} der Werte in ihrem Fenster. Gewichte werden keine gelernt.`,
       same: (pairs, average) =>
         `padding='same': Fenster am Rand ragen über die Eingabe hinaus (${pairsDe(pairs)}); diese Zellen werden ignoriert` +
         (average ? ', und der Mittelwert teilt durch die Zahl der Zellen innerhalb der Eingabe.' : '.'),
@@ -98,7 +98,7 @@ export const inspectorConv = defineMessages(
     },
     batchnorm: {
       inference: (channels, axis) =>
-        `Bei der Vorhersage wird jeder der ${channels} Kanäle (Achse ${axis}) mit den im Training gelernten gleitenden Statistiken verschoben und skaliert: y = x * multiplier + shift pro Kanal.`,
+        `Bei der Vorhersage wird ${channels === 1 ? 'der eine Kanal' : `jeder der ${channels} Kanäle`} (Achse ${axis}) mit den im Training gelernten gleitenden Statistiken verschoben und skaliert: y = x * multiplier + shift pro Kanal.`,
       training: (momentum) =>
         `Im Training nutzt die Schicht stattdessen Mittelwert und Varianz des Batches selbst und verschiebt die gleitenden Statistiken: moving * ${momentum} + batch * (1 - ${momentum}).`,
       samePerPosition: 'An jeder Position eines Kanals gelten dieselben Konstanten.',

@@ -93,8 +93,9 @@ export const inspectorLayers = defineMessages(
     beforeAfter: (pairs) => pairsDe(pairs),
     dense: {
       weightedSum: (units, inputs, bias) =>
-        `Jede der ${units} Ausgaben ist eine gewichtete Summe aller ${inputs} Eingaben` +
-        `${bias ? ' plus ihr Bias' : ''}: Spalte j des Kernels enthält die Gewichte von Ausgabeneuron j.`,
+        `${units === 1 ? 'Die eine Ausgabe' : `Jede der ${units} Ausgaben`} ist eine gewichtete Summe ` +
+        `${inputs === 1 ? 'der einen Eingabe' : `aller ${inputs} Eingaben`}${bias ? ' plus ihr Bias' : ''}: ` +
+        (units === 1 ? 'Die eine Spalte des Kernels enthält die Gewichte dieses Ausgabeneurons.' : 'Spalte j des Kernels enthält die Gewichte von Ausgabeneuron j.'),
       ownActivation: (act) => `Die Dense-Schicht wendet ihre eigene Aktivierung, ${act}, auf die Summen an.`,
     },
     activation: {
