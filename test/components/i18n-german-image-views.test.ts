@@ -207,6 +207,8 @@ describe('the image, convolution and photo views in German', () => {
     await expect.element(screen.getByLabelText('Lernrate')).toHaveValue('0,001');
     await expect.element(screen.getByText('Standard bei RMSprop: 0,001')).toBeVisible();
     await expect.element(screen.getByRole('button', { name: 'Mit diesen Fotos trainieren' })).toBeDisabled();
+    await expect.element(screen.getByText('Ordner wählen…')).toBeVisible();
+    await expect.element(screen.getByText('Kein Ordner gewählt')).toBeVisible();
     await userEvent.fill(screen.getByLabelText('Bildbreite'), 'breit');
     await expect.element(screen.getByText('Bildbreite muss eine Zahl sein, nicht „breit“.')).toBeVisible();
     await userEvent.fill(screen.getByLabelText('validation_split'), '1,5');
@@ -222,6 +224,7 @@ describe('the image, convolution and photo views in German', () => {
     const input = screen.getByLabelText('Ordner mit Fotos wählen').element() as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: files, configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect.element(screen.getByText('tiere: 11 Dateien')).toBeVisible();
     // 10 image files in Keras' list, floor(0.25 * 10) = 2 validate
     await expect.element(screen.getByText(/^tiere: 10 Dateien in 2 Klassen gefunden\. 8 Dateien für das Training, 2 Dateien für die Validierung\.$/)).toBeVisible();
     await expect.element(screen.getByText(/^Gelesen: \d Trainings- und \d Validierungsbilder \(1 unlesbare ausgelassen\)\.$/)).toBeVisible();
