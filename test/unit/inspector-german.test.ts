@@ -87,6 +87,24 @@ describe('a Dense model traced in German', () => {
     expect(neuronSum(trace.steps[0], 1).text).toMatch(/^5\.30\*\(-1\.25\) \+ 3\.40\*0\.250 \+ \(-0\.200\) = -5\.9\d$/);
   });
 
+  it('a single output (a regression) and a dropout rate read naturally in German', () => {
+    setLanguage('de');
+    const one = traced(
+      () => tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [1], name: 'price' }), tfl.layers.dropout({ rate: 0.25, name: 'drop' })] }),
+      [2.5],
+    ).trace;
+    expect(explainStep(one.steps[0]).notes).toEqual([
+      'Die eine Ausgabe ist eine gewichtete Summe der einen Eingabe plus ihr Bias: Die eine Spalte des Kernels enthält die Gewichte dieses Ausgabeneurons.',
+    ]);
+    const drop = explainStep(one.steps[1]);
+    expect(drop.title).toBe('Dropout-Schicht drop (rate 0,25)');
+    expect(drop.notes[1]).toBe(
+      'Nur im Training setzt Dropout zufällig 25 % der Werte auf 0 (und skaliert den Rest mit 1/(1 - 0,25)), damit sich das Netz auf kein einzelnes Neuron verlassen kann.',
+    );
+    setLanguage('en');
+    expect(explainStep(one.steps[1]).title).toBe('Dropout layer drop (rate 0.25)');
+  });
+
   it('the same step explains itself again in the language on screen (the views re-run it on a switch)', () => {
     expect(explainStep(trace.steps[0]).title).toBe('Dense layer hidden');
     setLanguage('de');
