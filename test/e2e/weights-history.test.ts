@@ -9,6 +9,9 @@ import { launch, openApp } from './browser';
 import { initialWeights } from '../../src/models/train/recipe-weights';
 import { findCourse } from '../../src/models/courses';
 import { formatNumber } from '../../src/i18n/format';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 let browser: Browser;
 let page: Page;
@@ -106,5 +109,94 @@ describe('the weights\' history', () => {
     await page.keyboard.press('Home');
     await expect.poll(kernel).toEqual(untrained.kernel);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a stopped run keeps its history up to the stop', () => {
+  it('the last epoch kept is the one the run stopped after', async () => {
+    const b = await launch();
+    try {
+      const { page: p, errors: errs } = await openApp(b);
+      const train = p.locator('section[aria-labelledby="train-heading"]');
+      await p.locator('#step-heading').waitFor();
+      await train.getByRole('textbox', { name: 'Epochs' }).fill('10000');
+      await train.getByRole('textbox', { name: 'Hidden units' }).fill('64');
+      await train.getByRole('button', { name: 'Train', exact: true }).click();
+      await p.locator('[data-training="running"]').waitFor();
+      await p.waitForFunction(() => /epoch (\d{3,})\/10000/.test(document.body.innerText));
+      await train.getByRole('button', { name: 'Stop', exact: true }).click();
+      await p.locator('[data-training="idle"]').waitFor();
+      const epoch = Number(/epoch (\d+)/.exec(await p.getByText(/^Stopped after epoch \d+/).innerText())![1]);
+      const s = p.getByTestId('epoch-history').getByRole('slider', { name: 'Epoch shown' });
+      await expect(s.getAttribute('aria-valuetext')).resolves.toBe(`epoch ${epoch} of ${epoch}`);
+      // 10,000 epochs planned: at most 501 snapshots, every 20th epoch, plus the one it stopped after.
+      const kept = await p.getByTestId('epochs-kept').innerText();
+      const count = Number(/^Weights of (\d+) of/.exec(kept)?.[1]);
+      expect(kept).toMatch(new RegExp(`^Weights of \\d+ of ${epoch + 1} epochs kept, evenly spread \\(\\d+ KB\\)`));
+      expect(count).toBe(Math.floor((epoch - 1) / 20) + 2);
+      await s.focus();
+      await p.keyboard.press('ArrowLeft');
+      await expect.poll(() => s.getAttribute('aria-valuetext')).toBe(`epoch ${20 * Math.floor((epoch - 1) / 20)} of ${epoch}`);
+      await p.keyboard.press('Home');
+      await expect.poll(() => s.getAttribute('aria-valuetext')).toBe('epoch 0: the initial weights');
+      expect(errs).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+/** A 24-bit BMP of w x h from pixel(x, y) -> grey level. */
+function bmp(w: number, h: number, grey: (x: number, y: number) => number): Buffer {
+  const stride = Math.ceil((w * 3) / 4) * 4;
+  const b = Buffer.alloc(54 + stride * h);
+  b.write('BM', 0, 'ascii');
+  b.writeUInt32LE(b.length, 2);
+  b.writeUInt32LE(54, 10);
+  b.writeUInt32LE(40, 14);
+  b.writeInt32LE(w, 18);
+  b.writeInt32LE(h, 22);
+  b.writeUInt16LE(1, 26);
+  b.writeUInt16LE(24, 28);
+  b.writeUInt32LE(stride * h, 34);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) b.fill(grey(x, y), 54 + (h - 1 - y) * stride + x * 3, 54 + (h - 1 - y) * stride + x * 3 + 3);
+  return b;
+}
+
+describe('the photo model has a history too', () => {
+  it('trains 3 epochs on a folder; Home shows its initial weights, End its final ones', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'layer-lens-history-')), 'photos');
+    for (const [name, grey] of [['dark', (x: number) => 20 + x], ['striped', (x: number) => (x % 4 < 2 ? 30 : 220)]] as const) {
+      mkdirSync(join(dir, name), { recursive: true });
+      for (let i = 0; i < 10; i++) writeFileSync(join(dir, name, `${name}_${i}.bmp`), bmp(24, 24, (x) => grey(x + i)));
+    }
+    const b = await launch();
+    try {
+      const { page: p, errors: errs } = await openApp(b);
+      await p.locator('#step-heading').waitFor();
+      const panel = p.getByRole('region', { name: 'Train on your photos' });
+      await panel.getByLabel('Image height').fill('24');
+      await panel.getByLabel('Image width').fill('24');
+      await panel.getByLabel('Epochs', { exact: true }).fill('3');
+      await panel.getByLabel('Choose a folder of photos').setInputFiles(dir);
+      await panel.getByText(/Found 20 files belonging to 2 classes/).waitFor();
+      await panel.getByRole('button', { name: 'Train on these photos' }).click();
+      await panel.getByText(/The model is on screen now/).waitFor({ timeout: 120_000 });
+      const s = p.getByTestId('epoch-history').getByRole('slider', { name: 'Epoch shown' });
+      await expect(s.getAttribute('aria-valuetext')).resolves.toBe('epoch 3 of 3');
+      await expect(p.getByTestId('epochs-kept').innerText()).resolves.toMatch(/^Weights of all 4 epochs kept/);
+      const inspect = p.locator('section[aria-labelledby="inspect-heading"]');
+      const final = await inspect.innerText();
+      await s.focus();
+      await p.keyboard.press('Home');
+      await expect.poll(() => s.getAttribute('aria-valuetext')).toBe('epoch 0: the initial weights');
+      await expect.poll(() => inspect.innerText()).not.toBe(final);
+      await expect(panel.locator('g.marker').first().getAttribute('data-marker')).resolves.toBe('0');
+      await p.keyboard.press('End');
+      await expect.poll(() => inspect.innerText()).toBe(final);
+      expect(errs).toEqual([]);
+    } finally {
+      await b.close();
+    }
   });
 });

@@ -34,6 +34,12 @@ export class EpochHistory {
     this.index = 0;
   }
 
+  /** Another model (a file's) is on screen: the history is kept but not shown. */
+  detach(): void {
+    this.active = false;
+    this.index = this.lastIndex;
+  }
+
   /** A model built from `weights` is now on screen, at its final epoch. */
   attach(weights: WeightTensor[]): void {
     this.active = this.snapshots !== null && weights === this.#final;

@@ -16,7 +16,7 @@ import type { Tracer } from '../../inspector/trace';
 import type { Trace } from '../../inspector/types';
 import type { FileLike } from '../../models/formats';
 import { openModelFiles } from '../lazy/formats';
-import type { Dataset, EpochLog, ModelBundle, Recipe, Scaler, TrainConfig, WeightTensor } from '../../models/types';
+import type { Dataset, EpochLog, ModelBundle, Recipe, Scaler, TrainConfig, WeightSnapshots, WeightTensor } from '../../models/types';
 import { courseDefaults, type ShareState } from './share';
 import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from './images';
 import { RunHistory, type Run } from './runs.svelte';
@@ -396,7 +396,7 @@ export class AppState {
    */
   showEpoch(index: number): void {
     const bundle = this.bundle;
-    if (!bundle || this.source.kind !== 'course') return;
+    if (!bundle) return;
     const weights = this.weightHistory.select(index);
     if (!weights) return;
     this.#tf.setWeights(bundle.model, weights);
@@ -427,6 +427,7 @@ export class AppState {
   openBundle(bundle: ModelBundle): boolean {
     if (this.progress.running) this.stopTraining();
     this.#generation++;
+    this.weightHistory.detach();
     const ok = this.#setBundle(bundle, { kind: 'file' });
     if (ok) {
       this.error = null;
@@ -436,7 +437,7 @@ export class AppState {
   }
 
   /** A model trained in the app outside the courses (the learner's photos), shown like an opened file. */
-  openTrained(recipe: Recipe, weights: WeightTensor[], title: string, classNames: string[]): boolean {
+  openTrained(recipe: Recipe, weights: WeightTensor[], title: string, classNames: string[], snapshots?: WeightSnapshots): boolean {
     const [h, w, c] = recipe.inputShape;
     const featureNames = Array.from({ length: h * w * c }, (_, i) => pixelName(i, w, c));
     let model: ModelBundle['model'];
@@ -446,7 +447,12 @@ export class AppState {
       this.error = t.buildFailed((e as Error).message);
       return false;
     }
-    return this.openBundle({ model, info: { title, featureNames, classNames: [...classNames], scaler: null, featureRanges: null } });
+    const ok = this.openBundle({ model, info: { title, featureNames, classNames: [...classNames], scaler: null, featureRanges: null } });
+    if (ok) {
+      this.weightHistory.keep(snapshots, weights);
+      this.weightHistory.attach(weights);
+    }
+    return ok;
   }
 
   /** For an image model from a file: the test images of a course whose images it takes. */
@@ -482,6 +488,7 @@ export class AppState {
       this.evaluateMsLeft = done > 0 ? ((performance.now() - started) / done) * (total - done) : null;
     };
     const course = this.source.kind === 'course' ? this.#courseModels.get(this.course.id) : null;
+    const epochShown = this.weightHistory.index;
     try {
       // The course model on the training engine's forward pass (fast, the arithmetic fit used);
       // a file's model on tfjs.
@@ -491,7 +498,8 @@ export class AppState {
       const result = course
         ? await this.#tf.evaluateRecipe(this.recipe, this.weightHistory.pastWeights ?? course.weights, test, { onProgress })
         : await this.#tf.evaluateModel(bundle.model, test, { onProgress, preprocess });
-      if (this.bundle?.model === bundle.model) this.evaluation = toEvaluation(result, test.y);
+      // Not when another epoch of the weights' history came on screen meanwhile.
+      if (this.bundle?.model === bundle.model && this.weightHistory.index === epochShown) this.evaluation = toEvaluation(result, test.y);
     } catch (e) {
       this.error = t.evaluateFailed((e as Error).message);
     } finally {

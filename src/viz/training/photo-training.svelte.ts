@@ -3,7 +3,7 @@
  * photo CNN trained on it off the main thread (the training worker client), Stop keeping the
  * weights reached so far, and the trained model handed to the app like an opened file.
  */
-import type { EpochLog, Recipe, TrainResult, WeightTensor } from '../../models/types';
+import type { EpochLog, Recipe, TrainResult, WeightSnapshots, WeightTensor } from '../../models/types';
 import { photoCnnRecipe } from '../../models/recipe-specs';
 import { fitValidationSplit } from '../../models/data/photo-split';
 import { indexImageFolder } from '../../models/data/image-folder';
@@ -42,7 +42,7 @@ export function summarise(folder: FolderDataset, keras: FolderSummary['keras']):
 }
 
 /** Where the trained model goes (AppState.openTrained). */
-export type ShowModel = (recipe: Recipe, weights: WeightTensor[], title: string, classNames: string[]) => boolean;
+export type ShowModel = (recipe: Recipe, weights: WeightTensor[], title: string, classNames: string[], snapshots?: WeightSnapshots) => boolean;
 
 const readKey = (s: PhotoSettings) => `${s.height}x${s.width}|${s.seed}|${s.validationSplit}`;
 
@@ -159,7 +159,7 @@ export class PhotoTraining {
       const epoch = history.length;
       const elapsed = performance.now() - startedAt;
       this.progress = { ...this.progress, history, epoch, msLeft: (elapsed / epoch) * (settings.epochs - epoch) };
-    });
+    }, { keepWeights: true });
     this.#stop = run.stop;
     let result: TrainResult;
     try {
@@ -176,7 +176,8 @@ export class PhotoTraining {
       stopped: result.stopped, engine: result.engine,
     };
     const title = photoTraining.title(folder.classNames.join(', '));
-    this.shown = show(recipe, result.weights, title, folder.classNames);
+    // With the weights' history: the epoch slider scrubs the photo model through its training too.
+    this.shown = show(recipe, result.weights, title, folder.classNames, result.snapshots);
   }
 
   stop(): void {
