@@ -92,9 +92,13 @@ export function pendingChecks(trace: Trace): number[] {
   return trace.steps.filter((s) => s.checkPending).map((s) => s.index);
 }
 
+/** Waits for the next macrotask: the default pause before each slice of checks. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
- * Checks a trace's pending steps in slices, yielding to the event loop between them (each slice
- * checks steps until about `sliceMs` have passed; one large Conv2D is a slice of its own).
+ * Checks a trace's pending steps in slices, each after `pause()` (the next task by default; the app
+ * passes one that waits for the next frame, so the trace is painted before the first check), each
+ * slice checking steps until about `sliceMs` have passed (one large Conv2D is a slice of its own).
  * `current()` returns the trace on screen now (the user may meanwhile have checked a step by
  * looking at it); after each slice `publish` receives the copy with more steps checked. Stops
  * when another input's trace is on screen (not a copy of this run's: other values). Resolves to
@@ -103,10 +107,11 @@ export function pendingChecks(trace: Trace): number[] {
 export async function completeChecks(
   current: () => Trace | null,
   publish: (trace: Trace) => void,
-  sliceMs = 8,
+  { sliceMs = 8, pause = nextTask }: { sliceMs?: number; pause?: () => Promise<void> } = {},
 ): Promise<boolean> {
   const run = current()?.values;
   for (;;) {
+    await pause();
     const trace = current();
     if (!trace || trace.values !== run) return false;
     const pending = pendingChecks(trace);
@@ -118,6 +123,5 @@ export async function completeChecks(
       if (performance.now() - t0 >= sliceMs) break;
     }
     publish(next);
-    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }

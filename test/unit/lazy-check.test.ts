@@ -41,7 +41,9 @@ describe('checks after the trace', () => {
 
     let shown: Trace = first;
     const published: Trace[] = [];
-    const done = await completeChecks(() => shown, (t) => { published.push(t); shown = t; }, 0);
+    const running = completeChecks(() => shown, (t) => { published.push(t); shown = t; }, { sliceMs: 0 });
+    expect(shown).toBe(first); // nothing is checked before the first pause: the trace is shown first
+    const done = await running;
     expect(done).toBe(true);
     expect(published.length).toBeGreaterThanOrEqual(1);
     expect(pendingChecks(shown)).toEqual([]);
@@ -88,7 +90,7 @@ describe('checks after the trace', () => {
     const model = photoCnn();
     const tracer = createTracer(model);
     let shown: Trace = tracer(photo, null, { check: [], checkBudget: 0 });
-    const done = completeChecks(() => shown, (t) => (shown = t), 0);
+    const done = completeChecks(() => shown, (t) => (shown = t), { sliceMs: 0 });
     const other = tracer(photo.map((v) => 255 - v), null, { check: [], checkBudget: 0 });
     shown = other;
     expect(await done).toBe(false);

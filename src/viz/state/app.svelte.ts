@@ -336,7 +336,7 @@ export class AppState {
       this.trace = this.#tracer(this.input, this.bundle.info.scaler, { check: this.step > 0 ? [this.step - 1] : [] });
       this.error = null;
       if (this.trace.steps.some((s) => s.checkPending)) {
-        this.checksDone = this.#tf.completeChecks(() => this.trace, (t) => (this.trace = t));
+        this.checksDone = this.#tf.completeChecks(() => this.trace, (t) => (this.trace = t), { pause: afterPaint });
       }
     } catch (e) {
       this.stale = true;
@@ -665,6 +665,14 @@ export class AppState {
     if (old && old.model !== bundle.model) old.model.dispose();
     return true;
   }
+}
+
+/** Waits until the next frame is painted (a task after it), or the next task where there are no frames (Node). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** A scaler that is one `x * scale + offset` for every feature (e.g. x / 255), or null. */
