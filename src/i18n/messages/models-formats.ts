@@ -153,7 +153,7 @@ export const modelsFormats = defineMessages(
     quote: (name) => `„${name}“`,
     and: 'und',
     unexpected: 'Das Modell konnte nicht geöffnet werden: Die Datei enthält ein Problem, das die App noch nicht erklären kann',
-    zipDamaged: (names) => `${names} ist eine beschädigte oder unvollständige Zip-Datei: Ihr Inhaltsverzeichnis lässt sich nicht lesen.`,
+    zipDamaged: (names) => `${names} ist eine beschädigte oder unvollständige Zip-Datei: Das Inhaltsverzeichnis lässt sich nicht lesen.`,
     zipNoConfig: (names) => `${names} ist eine Zip-Datei ohne config.json und damit kein Keras-Modell im .keras-Format.`,
     openAlone: 'Bitte ein .keras- oder .h5-Modell allein öffnen; nur eine TensorFlow.js-model.json kommt mit weiteren Dateien (ihren .bin-Teilen).',
     jsonInvalid: (name) => `„${name}“ ist kein gültiges JSON (die Datei ist vielleicht abgeschnitten).`,
@@ -220,7 +220,7 @@ export const modelsFormats = defineMessages(
     invalidInputShape: (name, shape) => `Die Schicht „${name}“ hat eine ungültige Eingabeform ${shape}.`,
     badUnits: (name, key, value, max) => `Die Schicht „${name}“ hat ${key} = ${value}; erlaubt ist eine ganze Zahl von 1 bis ${formatInteger(max)}.`,
     impossibleShape: (name, cls, shape) =>
-      `Die Schicht „${name}“ (${cls}) ergäbe die unmögliche Form (${shape}): Ihre Eingabe ist zu klein für ihren Kernel, ihr Pooling-Fenster oder ihren Zuschnitt.`,
+      `Die Schicht „${name}“ (${cls}) ergäbe die unmögliche Form (${shape}): Die Eingabe ist zu klein für den Kernel, das Pooling-Fenster oder den Zuschnitt.`,
     moreThanFile: (name, params) =>
       `Mit der Schicht „${name}“ bräuchte das Modell ${formatInteger(params)} Gewichte, mehr als die Datei enthält: Die Konfiguration passt nicht zu den Gewichten.`,
     tooManyParams: (max) => `Das Modell hätte mehr als ${formatInteger(max)} Gewichte: zu groß, um es hier zu öffnen.`,
@@ -233,7 +233,7 @@ export const modelsFormats = defineMessages(
     inputNotALayer: (name, from) => `Die Schicht „${name}“ erhält ihre Eingabe von „${from}“, das keine Schicht dieses Modells ist.`,
     callMissing: (name, call, from) => `Die Schicht „${name}“ erhält ihre Eingabe aus Aufruf ${call} von „${from}“, den es nicht gibt.`,
     refsMalformed: (key) => `In der Modellkonfiguration fehlen die ${key} oder sind fehlerhaft.`,
-    inputNotInputLayer: (name) => `Die Eingabe „${name}“ des Modells ist keine InputLayer.`,
+    inputNotInputLayer: (name) => `Die Eingabe „${name}“ des Modells ist kein InputLayer.`,
     unreachable: (name) =>
       `Die Schicht „${name}“ ist von der Eingabe des Modells aus nicht erreichbar (ihre Verbindungen bilden eine Schleife oder beginnen nirgends).`,
     outputUnreachable: (name) => `Die Ausgabe „${name}“ des Modells ist von seiner Eingabe aus nicht erreichbar.`,

@@ -95,8 +95,8 @@ export const modelsTrain = defineMessages(
       denseNeedsFlat: (layer, shape) => `Die Dense-Schicht ${layer} erhält eine Eingabe der Form (${shape}); bitte eine Flatten-Schicht davor setzen.`,
       denseFlatInput: (layer) => `Die Dense-Schicht ${layer} braucht eine flache Eingabe: bitte eine Flatten-Schicht davor setzen.`,
       needsImage: (className, layer) => `Die ${className}-Schicht ${layer} braucht ein Bild als Eingabe (Höhe, Breite, Kanäle).`,
-      convWindow: (layer, kernel, h, w) => `Conv2D-Schicht ${layer}: Ihr ${kernel}-Fenster passt nicht in eine Eingabe von ${h}x${w}.`,
-      poolWindow: (layer, h, w) => `MaxPooling2D-Schicht ${layer}: Ihr Fenster passt nicht in eine Eingabe von ${h}x${w}.`,
+      convWindow: (layer, kernel, h, w) => `Conv2D-Schicht ${layer}: Das ${kernel}-Fenster passt nicht in eine Eingabe von ${h}x${w}.`,
+      poolWindow: (layer, h, w) => `MaxPooling2D-Schicht ${layer}: Das Fenster passt nicht in eine Eingabe von ${h}x${w}.`,
       fastEngineKind: (className) => `Die Engine in reinem TypeScript kann die Schichtart ${className} nicht ausführen.`,
     },
     checks: {
