@@ -80,7 +80,7 @@ describe('model files refused in German', () => {
     expect((await refusal('notes.txt', strToU8('hello'))).message).toBe(
       '„notes.txt“ ist keine Modelldatei, die diese App kennt: Erwartet wird eine Keras-Datei (.keras oder .h5) oder eine TensorFlow.js-model.json mit ihren .bin-Dateien.',
     );
-    expect((await refusal('leer.h5', new Uint8Array(0))).message).toBe('Die Datei „leer.h5“ ist leer (0 Byte): Sie enthält kein Modell.');
+    expect((await refusal('leer.h5', new Uint8Array(0))).message).toBe('Die Datei „leer.h5“ ist leer (0 Byte) und enthält kein Modell.');
     const zip = zipSync({ 'readme.txt': strToU8('x') });
     expect((await refusal('m.keras', zip)).message).toBe('„m.keras“ ist eine Zip-Datei ohne config.json und damit kein Keras-Modell im .keras-Format.');
   });

@@ -162,7 +162,7 @@ export const modelsFormats = defineMessages(
     unknownFile: (names) =>
       `${names} ist keine Modelldatei, die diese App kennt: Erwartet wird eine Keras-Datei (.keras oder .h5) oder eine TensorFlow.js-model.json mit ihren .bin-Dateien.`,
     noFile: 'Es wurde keine Datei übergeben. Bitte eine Modelldatei wählen oder hierher ziehen.',
-    emptyFile: (name) => `Die Datei „${name}“ ist leer (0 Byte): Sie enthält kein Modell.`,
+    emptyFile: (name) => `Die Datei „${name}“ ist leer (0 Byte) und enthält kein Modell.`,
     tooLarge: (mb, max) => `Die Dateien sind zusammen ${formatInteger(mb)} MB groß: viel zu groß, um hier ein Modell zu öffnen (höchstens ${formatInteger(max)} MB).`,
     notHdf5: (name) => `„${name}“ ist keine HDF5-Datei (die ersten Bytes sind nicht die HDF5-Signatur).`,
     hdf5Truncated: (name, what) => `„${name}“ endet vor den HDF5-Daten, die sie ankündigt (${what}): Die Datei ist abgeschnitten oder beschädigt.`,
@@ -195,7 +195,7 @@ export const modelsFormats = defineMessages(
     weightListedMissing: (name, weight, layer) =>
       `„${name}“: Das Gewicht „${weight}“ der Schicht „${layer}“ ist aufgeführt, fehlt aber; die Datei ist beschädigt.`,
     innerTooLarge: (name, inner) => `„${name}“: Die enthaltene Datei „${inner}“ ist für ein Modell viel zu groß.`,
-    zipUnpack: (name) => `„${name}“ ist eine beschädigte oder unvollständige Zip-Datei: Sie lässt sich nicht entpacken.`,
+    zipUnpack: (name) => `„${name}“ ist eine beschädigte oder unvollständige Zip-Datei und lässt sich nicht entpacken.`,
     configJsonInvalid: (name) => `„${name}“: config.json ist kein gültiges JSON; die Datei ist beschädigt.`,
     npzWeights: (name) => `„${name}“ speichert seine Gewichte als model.weights.npz; hier lässt sich nur das übliche model.weights.h5 öffnen.`,
     noWeightsH5: (name) => `„${name}“ hat keine model.weights.h5: Die Gewichte des Modells fehlen.`,
@@ -271,7 +271,7 @@ export const modelsFormats = defineMessages(
     noModelJson: 'Unter den Dateien ist keine model.json mit „modelTopology“.',
     graphModel: (name) =>
       `„${name}“ ist ein TensorFlow.js-Graph-Modell (aus einem SavedModel konvertiert); hier lassen sich nur Layers-Modelle öffnen.`,
-    noManifest: (name) => `„${name}“ hat kein weightsManifest: Es führt keine Gewichte auf.`,
+    noManifest: (name) => `„${name}“ hat kein weightsManifest und führt damit keine Gewichte auf.`,
     manifestMalformed: (name) => `„${name}“: Das weightsManifest ist fehlerhaft.`,
     shardMissing: (name, json) => `Die Gewichtsdatei „${name}“ fehlt: Bitte „${json}“ zusammen mit den zugehörigen .bin-Dateien wählen oder hierher ziehen.`,
     entryMalformed: (name) => `„${name}“: Ein Gewichtseintrag im weightsManifest ist fehlerhaft.`,
