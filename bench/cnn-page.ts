@@ -169,12 +169,20 @@ window.cnnBench = {
     for (let i = 0; i < 5; i++) runs.push(await once(firstConv));
     const worst = [];
     for (let i = 0; i < 3; i++) worst.push(await once(costliest));
+    // The trace alone: tfjs' values of every layer captured, no check at all.
+    const valuesOnly = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      tracer(photo, null, { check: [], checkBudget: 0 });
+      valuesOnly.push(performance.now() - t0);
+    }
     model.dispose();
     return {
       backend,
       ms: median(runs.map((r) => r.ms)),
       fullCheckMs: median(runs.map((r) => r.fullCheckMs)),
       worstMs: median(worst.map((r) => r.ms)),
+      valuesOnlyMs: median(valuesOnly),
       worstStep: `${costliest} (${full.steps[costliest].className})`,
       maxAbsDiff: Math.max(...runs.map((r) => r.maxAbsDiff)),
       tensors: tf.memory().numTensors,
