@@ -19,20 +19,24 @@ export type ResizeMethod = 'nearest' | 'bilinear';
 
 /** What each method is called in Keras, for the user. */
 export const RESIZE_METHODS: readonly { id: ResizeMethod; label: string; keras: string }[] = [
-  // label in the language on screen (read when shown).
+  // label and keras in the language on screen (read when shown).
   {
     id: 'nearest',
     get label() {
       return F.nearest;
     },
-    keras: 'keras.utils.load_img / flow_from_directory (default)',
+    get keras() {
+      return F.nearestKeras;
+    },
   },
   {
     id: 'bilinear',
     get label() {
       return F.bilinear;
     },
-    keras: 'keras.utils.image_dataset_from_directory (default)',
+    get keras() {
+      return F.bilinearKeras;
+    },
   },
 ];
 
