@@ -158,7 +158,7 @@ describe('the image, convolution and photo views in German', () => {
   });
 
   it('ConfusionMatrix and mistakes: counts with a thousands dot, the share as 97,1 %, probabilities with a comma', async () => {
-    const m = Array.from({ length: 3 }, (_, i) => Array.from({ length: 3 }, (_, j) => (i === j ? 1040 : 0)));
+    const m: number[][] = Array.from({ length: 3 }, (_, i) => Array.from({ length: 3 }, (_, j) => (i === j ? 1040 : 0)));
     m[0][1] = 31;
     m[2][0] = 63;
     const screen = await render(ConfusionMatrix, { confusion: m, classNames: ['cat', 'dog', 'fox'] });
