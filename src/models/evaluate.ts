@@ -54,7 +54,10 @@ export interface EvaluateOptions {
    * (e.g. { scale: 1 / 255 } for a model trained on scaled pixels). Default: none.
    */
   preprocess?: { scale: number; offset?: number } | null;
-  /** Rows per forward pass (default 500 for recipes, 256 for tfjs models). */
+  /**
+   * Rows per forward pass (default 500 for recipes; for tfjs models it adapts, from 32 rows, so that
+   * a pass takes about 30 ms and the page stays responsive whatever the model's size).
+   */
   chunkRows?: number;
   /** Called after each chunk with rows done so far. */
   onProgress?(done: number, total: number): void;
@@ -253,10 +256,12 @@ export async function evaluateModel(model: LayersModel, data: Dataset, options: 
 
 async function predictAll(model: LayersModel, data: Dataset, dims: number[], k: number, options: EvaluateOptions): Promise<EvaluationResult> {
   const width = data.features;
-  const chunk = options.chunkRows ?? 256;
+  const fixed = options.chunkRows ?? null;
+  let chunk = fixed ?? 32;
   const acc = new Accumulator(data.y, data.rows, k);
-  const staged = new Float32Array(chunk * width);
-  for (let start = 0; start < data.rows; start += chunk) {
+  let staged = new Float32Array(chunk * width);
+  for (let start = 0; start < data.rows; ) {
+    const t0 = performance.now();
     const end = Math.min(data.rows, start + chunk);
     const n = end - start;
     const view = staged.subarray(0, n * width);
@@ -268,7 +273,15 @@ async function predictAll(model: LayersModel, data: Dataset, dims: number[], k: 
     });
     acc.add(out, start, n);
     options.onProgress?.(end, data.rows);
-    if (end < data.rows) await yieldToEventLoop();
+    start = end;
+    if (end >= data.rows) break;
+    if (fixed === null) {
+      // About 30 ms per pass, so the page stays responsive: at most double, at least 8 rows.
+      const ms = Math.max(0.1, performance.now() - t0);
+      chunk = Math.max(8, Math.min(chunk * 2, Math.round((n * 30) / ms), 2048));
+      if (staged.length < chunk * width) staged = new Float32Array(chunk * width);
+    }
+    await yieldToEventLoop();
   }
   return acc.result();
 }
