@@ -87,6 +87,8 @@ describe('EpochSlider', () => {
     await back.click();
     await expect.poll(() => history.epoch).toBe(100);
     await expect.element(back).not.toBeInTheDocument();
+    // Focus is not lost with the button: it moves to the slider.
+    expect(document.activeElement).toBe(screen.getByRole('slider').element());
   });
 
   it('speaks German', async () => {
