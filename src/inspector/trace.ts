@@ -51,7 +51,8 @@ export interface TraceOptions {
   check?: 'all' | number[];
   /**
    * With `check` a list: the other steps are checked at once too, in order, each while its estimated
-   * cost (multiply-adds, see `checkCost`) fits in what is left of this; the rest wait. Default 4e6, a few
+   * cost (multiply-adds, see `checkCost`) fits in what is left of this after the steps on screen;
+   * the rest wait. Default 4e6, a few
    * ms: an Iris, MNIST or small CNN trace is still checked whole, a photo CNN's large Conv2Ds wait.
    */
   checkBudget?: number;
@@ -182,7 +183,8 @@ export function createTracer(model: LayersModel): Tracer {
       }
     });
     const now = options.check === undefined || options.check === 'all' ? null : new Set(options.check);
-    let budget = options.checkBudget ?? 4e6;
+    // The steps on screen are checked whatever they cost, and spend the budget first.
+    let budget = (options.checkBudget ?? 4e6) - (now ? steps.filter((s) => now.has(s.index)).reduce((n, s) => n + checkCost(s), 0) : 0);
     for (const step of steps) {
       if (now && !now.has(step.index)) {
         const cost = checkCost(step);
