@@ -71,7 +71,10 @@ describe('the weights\' history', () => {
     // Said on screen, on the curves and in the export panel.
     await expect(history().getByTestId('epoch-state').innerText()).resolves.toBe('Every view shows the initial weights (epoch 0), not the final model (epoch 300).');
     await expect(page.locator('g.marker').first().getAttribute('data-marker')).resolves.toBe('0');
-    await expect(page.getByTestId('epoch-export-note').innerText()).resolves.toMatch(/weights after epoch 0, not the final model \(epoch 300\)/);
+    // In the export panel and beside the model library's download and save.
+    await expect(page.locator('section[aria-labelledby="export-heading"]').getByTestId('epoch-export-note').innerText())
+      .resolves.toMatch(/weights after epoch 0, not the final model \(epoch 300\)/);
+    await expect(page.getByTestId('epoch-export-note').count()).resolves.toBe(2);
     // Arrow and Page keys move through the epochs (Page Up: a tenth of the run).
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => slider().getAttribute('aria-valuetext')).toBe('epoch 1 of 300');
