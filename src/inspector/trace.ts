@@ -116,8 +116,9 @@ function paramsOf(s: PlannedStep, cache: Map<PlannedStep, { ids: object[]; param
 }
 
 function capture(t: tf.Tensor): Tensor {
-  // dataSync on the cpu backend hands out the tensor's own buffer: copy it.
+  // dataSync on the cpu backend hands out the tensor's own buffer: copy it. wasm's is a fresh copy of its heap already.
   const data = t.dataSync();
+  if (data instanceof Float32Array && tf.getBackend() === 'wasm') return { shape: t.shape.slice(), values: data };
   return { shape: t.shape.slice(), values: data instanceof Float32Array ? data.slice() : Float32Array.from(data as ArrayLike<number>) };
 }
 

@@ -60,6 +60,10 @@ describe('a photo-sized CNN traced on wasm', () => {
     expect(check.ok).toBe(true);
     // wasm (XNNPACK) sums in another order than the float32 reference: close, not bit-equal.
     expect(trace.maxAbsDiff).toBeLessThan(1e-5);
+    // The captured values are the trace's own: another trace (another input) leaves them as they were.
+    const kept = trace.values.map((v) => v.values.slice());
+    createTracer(model)(photo.map((v) => 255 - v));
+    trace.values.forEach((v, i) => expect(v.values).toEqual(kept[i]));
     model.dispose();
     await tf.setBackend('cpu');
   });
