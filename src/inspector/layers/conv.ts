@@ -97,10 +97,12 @@ function setup(className: string, inputs: Tensor[], params: NamedTensor[], confi
 
 /**
  * A plain convolution without bias and activation, out[b, o..., f]: per output position the
- * window is gathered into `patch` (zeros in the padding, which add nothing), and each filter's sum
+ * window is gathered into a patch (zeros in the padding, which add nothing), and each filter's sum
  * runs over the window in tfjs' order (rows, columns, channels), rounded to float32 after every
- * addition as tfjs' Float32Array accumulator does, so the two agree to the bit. Four filters at a
- * time keep their sums in registers (about 3x faster than accumulating in the output array).
+ * addition as tfjs' Float32Array accumulator does, so the two agree to the bit. Two neighbouring
+ * output positions times four filters at a time keep their eight sums in registers and share each
+ * kernel value they load (about 3x faster than accumulating in the output array, 10-15% faster
+ * than one position at a time); the order of each sum is the same either way.
  */
 function convolvePlain(s: Setup): Float32Array {
   const { g, x } = s;
@@ -116,30 +118,92 @@ function convolvePlain(s: Setup): Float32Array {
   const kT = new Float32Array(F * KK);
   for (let j = 0; j < KK; j++) for (let f = 0; f < F; f++) kT[f * KK + j] = k[j * F + f];
   const xv = x.values;
-  const patch = new Float32Array(KK);
+  const pa = new Float32Array(KK);
+  const pb = new Float32Array(KK);
   const out = new Float32Array(B * OD * OH * OW * F);
   const fr = Math.fround;
+  /** The window of output position (b, od, oh, ow) into `patch`. */
+  const gather = (patch: Float32Array, b: number, od: number, oh: number, ow: number): void => {
+    let p = 0;
+    for (let kd = 0; kd < KD; kd++) {
+      const id = od * sd - pd + kd * dd;
+      for (let kh = 0; kh < KH; kh++) {
+        const ih = oh * sh - ph + kh * dh;
+        for (let kw = 0; kw < KW; kw++) {
+          const iw = ow * sw - pw + kw * dw;
+          if (id < 0 || id >= D || ih < 0 || ih >= H || iw < 0 || iw >= W) {
+            patch.fill(0, p, p + C);
+          } else {
+            const xo = (((b * D + id) * H + ih) * W + iw) * C;
+            for (let c = 0; c < C; c++) patch[p + c] = xv[xo + c];
+          }
+          p += C;
+        }
+      }
+    }
+  };
+  /** Filters [f0, F) of one position whose window is in `patch`, into out[o + f]. */
+  const single = (patch: Float32Array, o: number, f0: number): void => {
+    for (let f = f0; f < F; f++) {
+      const r0 = f * KK;
+      let a0 = 0;
+      for (let j = 0; j < KK; j++) a0 = fr(a0 + patch[j] * kT[r0 + j]);
+      out[o + f] = a0;
+    }
+  };
   for (let b = 0; b < B; b++) {
     for (let od = 0; od < OD; od++) {
       for (let oh = 0; oh < OH; oh++) {
-        for (let ow = 0; ow < OW; ow++) {
-          let p = 0;
-          for (let kd = 0; kd < KD; kd++) {
-            const id = od * sd - pd + kd * dd;
-            for (let kh = 0; kh < KH; kh++) {
-              const ih = oh * sh - ph + kh * dh;
-              for (let kw = 0; kw < KW; kw++) {
-                const iw = ow * sw - pw + kw * dw;
-                if (id < 0 || id >= D || ih < 0 || ih >= H || iw < 0 || iw >= W) {
-                  patch.fill(0, p, p + C);
-                } else {
-                  const xo = (((b * D + id) * H + ih) * W + iw) * C;
-                  for (let c = 0; c < C; c++) patch[p + c] = xv[xo + c];
-                }
-                p += C;
-              }
+        let ow = 0;
+        for (; ow + 2 <= OW; ow += 2) {
+          gather(pa, b, od, oh, ow);
+          gather(pb, b, od, oh, ow + 1);
+          const o = (((b * OD + od) * OH + oh) * OW + ow) * F;
+          const q = o + F;
+          let f = 0;
+          for (; f + 4 <= F; f += 4) {
+            const r0 = f * KK;
+            const r1 = r0 + KK;
+            const r2 = r1 + KK;
+            const r3 = r2 + KK;
+            let a0 = 0;
+            let a1 = 0;
+            let a2 = 0;
+            let a3 = 0;
+            let b0 = 0;
+            let b1 = 0;
+            let b2 = 0;
+            let b3 = 0;
+            for (let j = 0; j < KK; j++) {
+              const u = pa[j];
+              const v = pb[j];
+              const k0 = kT[r0 + j];
+              const k1 = kT[r1 + j];
+              const k2 = kT[r2 + j];
+              const k3 = kT[r3 + j];
+              a0 = fr(a0 + u * k0);
+              a1 = fr(a1 + u * k1);
+              a2 = fr(a2 + u * k2);
+              a3 = fr(a3 + u * k3);
+              b0 = fr(b0 + v * k0);
+              b1 = fr(b1 + v * k1);
+              b2 = fr(b2 + v * k2);
+              b3 = fr(b3 + v * k3);
             }
+            out[o + f] = a0;
+            out[o + f + 1] = a1;
+            out[o + f + 2] = a2;
+            out[o + f + 3] = a3;
+            out[q + f] = b0;
+            out[q + f + 1] = b1;
+            out[q + f + 2] = b2;
+            out[q + f + 3] = b3;
           }
+          single(pa, o, f);
+          single(pb, q, f);
+        }
+        if (ow < OW) {
+          gather(pa, b, od, oh, ow);
           const o = (((b * OD + od) * OH + oh) * OW + ow) * F;
           let f = 0;
           for (; f + 4 <= F; f += 4) {
@@ -152,23 +216,18 @@ function convolvePlain(s: Setup): Float32Array {
             let a2 = 0;
             let a3 = 0;
             for (let j = 0; j < KK; j++) {
-              const v = patch[j];
-              a0 = fr(a0 + v * kT[r0 + j]);
-              a1 = fr(a1 + v * kT[r1 + j]);
-              a2 = fr(a2 + v * kT[r2 + j]);
-              a3 = fr(a3 + v * kT[r3 + j]);
+              const u = pa[j];
+              a0 = fr(a0 + u * kT[r0 + j]);
+              a1 = fr(a1 + u * kT[r1 + j]);
+              a2 = fr(a2 + u * kT[r2 + j]);
+              a3 = fr(a3 + u * kT[r3 + j]);
             }
             out[o + f] = a0;
             out[o + f + 1] = a1;
             out[o + f + 2] = a2;
             out[o + f + 3] = a3;
           }
-          for (; f < F; f++) {
-            const r0 = f * KK;
-            let a0 = 0;
-            for (let j = 0; j < KK; j++) a0 = fr(a0 + patch[j] * kT[r0 + j]);
-            out[o + f] = a0;
-          }
+          single(pa, o, f);
         }
       }
     }
