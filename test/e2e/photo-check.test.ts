@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { launch, openApp } from './browser';
 import { fixtures } from '../fixtures';
 
@@ -57,5 +58,25 @@ describe.skipIf(!FIX.present)(`a photo CNN's trace, checked in the end${FIX.skip
 
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
+  });
+});
+
+describe("when tfjs' wasm files cannot load", () => {
+  it('the app infers on cpu instead, with no error, and still traces and checks every layer', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.route('**/*.wasm', (route) => route.abort());
+      await page.goto(inject('baseUrl'));
+      await page.locator('#step-heading').waitFor();
+      await page.getByText('Inference: tfjs cpu').waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.getByTestId('trace-check').innerText(), { timeout: 30_000 }).toMatch(/^Every layer recomputed in plain TypeScript.*✓/);
+      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
