@@ -108,7 +108,7 @@ export async function benchCnn(browser, { log = console.log, appUrl = null } = {
       photoTraceMs: trace.ms,
       photoFullCheckMs: trace.fullCheckMs,
       photoTraceWorstStepMs: trace.worstMs,
-      photoTrace: { backend: trace.backend, valuesOnlyMs: trace.valuesOnlyMs, shownStep: 'the first Conv2D (148x148x32)', worstStep: trace.worstStep, maxAbsDiff: trace.maxAbsDiff, tensorsAfter: trace.tensors, layers: profile },
+      photoTrace: { backend: trace.backend, checksIn: trace.checksIn, valuesOnlyMs: trace.valuesOnlyMs, shownStep: 'the first Conv2D (148x148x32)', worstStep: trace.worstStep, maxAbsDiff: trace.maxAbsDiff, tensorsAfter: trace.tensors, layers: profile },
       featureMapViewMs: featureMap ? featureMap.ms : null,
       featureMap: featureMap ? { model: 'keras3-catdog-bn-gap, first Conv2D', shape: featureMap.shape, drawsMs: featureMap.draws, clickToGridMs: featureMap.clickToGridMs } : null,
       fileEvaluateMs: fileEvaluate.ms,
@@ -126,7 +126,7 @@ export async function benchCnn(browser, { log = console.log, appUrl = null } = {
     log(`| trace of a 150x150x3 photo, four conv blocks | ${f(trace.ms)} | ${trace.backend}, every layer's values + the shown step (first Conv2D) checked; target <= 100 |`);
     log(`| … tfjs' values of every layer only, no check | ${f(trace.valuesOnlyMs)} | |`);
     log(`| … with its costliest step on screen | ${f(trace.worstMs)} | step ${trace.worstStep} checked at once |`);
-    log(`| … until every step is checked | ${f(trace.fullCheckMs)} | the other checks in slices after the trace is shown |`);
+    log(`| … until every step is checked | ${f(trace.fullCheckMs)} | the other checks after the trace is shown, in ${trace.checksIn} |`);
     log(`| feature-map grid drawn (app, cat/dog CNN's first Conv2D${featureMap?.shape ? `, ${featureMap.shape[1]}x${featureMap.shape[2]}x${featureMap.shape[0]}` : ''}) | ${f(featureMap?.ms)} | ${featureMap ? `click on the layer to grid drawn ${featureMap.clickToGridMs} ms; ` : 'needs the app; '}target <= 50 |`);
     log(`| evaluate, MNIST CNN file (.keras) on 10,000 test images | ${f(fileEvaluate.ms)} | ${fileEvaluate.backend}, accuracy ${(fileEvaluate.accuracy * 100).toFixed(2)} % |`);
     return result;

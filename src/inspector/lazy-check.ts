@@ -7,7 +7,7 @@
  */
 import { kindFor, unsupportedMessage } from './layers';
 import { NoReferenceError } from './check';
-import type { Tensor, Trace, TraceStep } from './types';
+import type { NamedTensor, Tensor, Trace, TraceStep } from './types';
 
 function maxAbsDiff(a: Tensor, b: Tensor): number {
   if (a.values.length !== b.values.length || a.shape.join() !== b.shape.join()) return Infinity;
@@ -38,29 +38,51 @@ export function checkCost(step: TraceStep): number {
   return out * Math.max(1, params / last) + inputs;
 }
 
-/** Runs the step's reference and records the comparison in the step (its check is then done). */
-export function checkAgainstReference(step: TraceStep): void {
+/**
+ * What a step's reference gave, wherever it ran (here or in the check worker): its values, or why
+ * there are none (no kind or no reference for this configuration: "no reference"; an exception:
+ * a failed check).
+ */
+export type ReferenceOutcome =
+  | { kind: 'reference'; reference: Tensor }
+  | { kind: 'noReference'; message: string }
+  | { kind: 'failure'; message: string };
+
+/** Runs the reference of a step's layer kind on its inputs, parameters and config. */
+export function runReference(className: string, inputs: Tensor[], params: NamedTensor[], config: Record<string, unknown>): ReferenceOutcome {
+  const kind = kindFor(className);
+  if (!kind) return { kind: 'noReference', message: unsupportedMessage(className) };
+  try {
+    return { kind: 'reference', reference: kind.reference(inputs, params, config) };
+  } catch (e) {
+    // e.g. an activation without a reference: explained as such
+    if (e instanceof NoReferenceError) return { kind: 'noReference', message: e.message };
+    // Any other exception is a failed check, never "no reference".
+    return { kind: 'failure', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Records a reference's outcome in the step: compared with tfjs' output (its check is then done). */
+export function applyOutcome(step: TraceStep, outcome: ReferenceOutcome): void {
   if (step.checkPending) step.checkPending = false;
-  const kind = kindFor(step.className);
-  if (!kind) {
-    step.noReference = unsupportedMessage(step.className);
+  if (outcome.kind === 'noReference') {
+    step.noReference = outcome.message;
     return;
   }
-  try {
-    step.reference = kind.reference(step.inputs, step.params, step.config);
-  } catch (e) {
+  if (outcome.kind === 'failure') {
     step.reference = null;
-    if (e instanceof NoReferenceError) {
-      step.noReference = e.message; // e.g. an activation without a reference: explained as such
-      return;
-    }
-    // Any other exception is a failed check, never "no reference".
-    step.failure = e instanceof Error ? e.message : String(e);
+    step.failure = outcome.message;
     step.maxAbsDiff = Infinity;
     return;
   }
-  step.maxAbsDiff = maxAbsDiff(step.output, step.reference);
-  step.checkScale = largestMagnitude(step.reference);
+  step.reference = outcome.reference;
+  step.maxAbsDiff = maxAbsDiff(step.output, outcome.reference);
+  step.checkScale = largestMagnitude(outcome.reference);
+}
+
+/** Runs the step's reference here and records the comparison in the step (its check is then done). */
+export function checkAgainstReference(step: TraceStep): void {
+  applyOutcome(step, runReference(step.className, step.inputs, step.params, step.config));
 }
 
 /** The largest maxAbsDiff over the steps checked so far (0 when none has a reference). */
@@ -87,6 +109,19 @@ export function withStepsChecked(trace: Trace, indices: number[]): Trace {
   return { ...trace, steps, maxAbsDiff: worstDiff(steps) };
 }
 
+/** A copy of `trace` with step `index` checked by a reference that ran elsewhere; `trace` itself when that step is no longer pending. */
+export function withStepOutcome(trace: Trace, index: number, outcome: ReferenceOutcome): Trace {
+  if (!trace.steps[index]?.checkPending) return trace;
+  const steps = trace.steps.slice();
+  const step = { ...steps[index] };
+  applyOutcome(step, outcome);
+  steps[index] = step;
+  return { ...trace, steps, maxAbsDiff: worstDiff(steps) };
+}
+
+/** Runs a step's reference somewhere else (the app: a Web Worker, off the page's thread). */
+export type RemoteReference = (step: TraceStep) => Promise<ReferenceOutcome>;
+
 /** Indices of the steps whose check is still to come. */
 export function pendingChecks(trace: Trace): number[] {
   return trace.steps.filter((s) => s.checkPending).map((s) => s.index);
@@ -103,13 +138,34 @@ export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout
  * looking at it); after each slice `publish` receives the copy with more steps checked. Stops
  * when another input's trace is on screen (not a copy of this run's: other values). Resolves to
  * true when every step of this run is checked.
+ *
+ * With `remote`, the references run there one step at a time (the page's thread stays free, the
+ * comparison with tfjs happens here); should it fail (a worker that cannot start), the rest are
+ * checked here in slices, as without it.
  */
 export async function completeChecks(
   current: () => Trace | null,
   publish: (trace: Trace) => void,
-  { sliceMs = 8, pause = nextTask }: { sliceMs?: number; pause?: () => Promise<void> } = {},
+  { sliceMs = 8, pause = nextTask, remote }: { sliceMs?: number; pause?: () => Promise<void>; remote?: RemoteReference | null } = {},
 ): Promise<boolean> {
   const run = current()?.values;
+  if (remote) {
+    try {
+      await pause();
+      for (;;) {
+        const trace = current();
+        if (!trace || trace.values !== run) return false;
+        const pending = pendingChecks(trace);
+        if (pending.length === 0) return true;
+        const outcome = await remote(trace.steps[pending[0]]);
+        const now = current();
+        if (!now || now.values !== run) return false;
+        publish(withStepOutcome(now, pending[0], outcome));
+      }
+    } catch {
+      // The worker failed: the rest of the checks run here.
+    }
+  }
   for (;;) {
     await pause();
     const trace = current();

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf, tfl } from '../../src/models/tf';
 import { createTracer, completeChecks, pendingChecks, withStepsChecked, checkCost } from '../../src/inspector/trace';
+import { runReference, type RemoteReference } from '../../src/inspector/lazy-check';
 import { stepCheck, traceCheck } from '../../src/inspector/check';
 import type { Trace } from '../../src/inspector/types';
 
@@ -109,6 +110,48 @@ describe('checks after the trace', () => {
     const budgeted = tracer(photo, null, { check: [0], checkBudget: costs[1] - 1 });
     expect(pendingChecks(budgeted)).toContain(1);
     expect(pendingChecks(budgeted)).not.toContain(0);
+    model.dispose();
+  });
+
+  it('with a remote reference (the app: a worker), each pending step is checked there, one at a time, same result', async () => {
+    await tf.setBackend('cpu');
+    const model = photoCnn();
+    const tracer = createTracer(model);
+    const all = tracer(photo);
+    let shown: Trace = tracer(photo, null, { check: [0], checkBudget: 0 });
+    const asked: number[] = [];
+    let inFlight = 0;
+    const remote: RemoteReference = async (step) => {
+      asked.push(step.index);
+      inFlight++;
+      expect(inFlight).toBe(1);
+      await new Promise((r) => setTimeout(r, 1));
+      inFlight--;
+      return runReference(step.className, step.inputs, step.params, step.config);
+    };
+    expect(await completeChecks(() => shown, (t) => (shown = t), { remote })).toBe(true);
+    expect(asked).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(shown.steps.map((s) => s.maxAbsDiff)).toEqual(all.steps.map((s) => s.maxAbsDiff));
+    expect(traceCheck(shown).ok).toBe(true);
+    model.dispose();
+  });
+
+  it('a remote reference that disagrees is a mismatch; a remote that fails leaves the rest to this thread', async () => {
+    await tf.setBackend('cpu');
+    const model = photoCnn();
+    const tracer = createTracer(model);
+    let shown: Trace = tracer(photo, null, { check: [0], checkBudget: 0 });
+    let calls = 0;
+    const remote: RemoteReference = async (step) => {
+      if (++calls > 2) throw new Error('the check worker failed');
+      const outcome = runReference(step.className, step.inputs, step.params, step.config);
+      if (outcome.kind === 'reference' && step.index === 1) outcome.reference.values[3] += 0.25;
+      return outcome;
+    };
+    expect(await completeChecks(() => shown, (t) => (shown = t), { remote })).toBe(true);
+    expect(stepCheck(shown.steps[1])).toBe('mismatch');
+    expect(shown.steps.slice(2).map((s) => stepCheck(s))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(pendingChecks(shown)).toEqual([]);
     model.dispose();
   });
 });

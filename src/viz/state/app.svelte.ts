@@ -22,6 +22,7 @@ import { imageShapeOf, matchingImageCourse, testImage, type ImageShape } from '.
 import { RunHistory, type Run } from './runs.svelte';
 import { toEvaluation, type Evaluation } from './evaluate';
 import { kerasView, type KerasView } from './keras-view';
+import { createCheckClient, type CheckClient } from './check-client';
 import { appState as t } from '../../i18n/messages/app-state';
 import { EpochHistory } from '../history/epoch-history.svelte';
 
@@ -109,6 +110,8 @@ export class AppState {
   #tracer: Tracer | null = null;
   /** Settles when the latest trace's remaining checks are done (true) or another trace replaced it (false). */
   checksDone: Promise<boolean> = Promise.resolve(true);
+  /** Runs the checks that come after a trace in a worker (null in Node: they run in slices here). */
+  #checker: CheckClient | null = null;
   /** Each course's latest model (weights and how they came about), to come back to. */
   #courseModels = new Map<string, CourseModel>();
   /** Each course's data, loaded once. */
@@ -336,7 +339,8 @@ export class AppState {
       this.trace = this.#tracer(this.input, this.bundle.info.scaler, { check: this.step > 0 ? [this.step - 1] : [] });
       this.error = null;
       if (this.trace.steps.some((s) => s.checkPending)) {
-        this.checksDone = this.#tf.completeChecks(() => this.trace, (t) => (this.trace = t), { pause: afterPaint });
+        this.#checker ??= createCheckClient();
+        this.checksDone = this.#tf.completeChecks(() => this.trace, (t) => (this.trace = t), { pause: afterPaint, remote: this.#checker?.check });
       }
     } catch (e) {
       this.stale = true;
