@@ -140,30 +140,47 @@ export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout
  * true when every step of this run is checked.
  *
  * With `remote`, the references run there one step at a time (the page's thread stays free, the
- * comparison with tfjs happens here); should it fail (a worker that cannot start), the rest are
- * checked here in slices, as without it.
+ * comparison with tfjs happens here), their results published together at most every `publishMs`;
+ * should it fail (a worker that cannot start), the rest are checked here in slices, as without it.
  */
 export async function completeChecks(
   current: () => Trace | null,
   publish: (trace: Trace) => void,
-  { sliceMs = 8, pause = nextTask, remote }: { sliceMs?: number; pause?: () => Promise<void>; remote?: RemoteReference | null } = {},
+  { sliceMs = 8, pause = nextTask, remote, publishMs = 100 }: { sliceMs?: number; pause?: () => Promise<void>; remote?: RemoteReference | null; publishMs?: number } = {},
 ): Promise<boolean> {
   const run = current()?.values;
   if (remote) {
+    // Outcomes not yet on screen: published together at most every `publishMs` (each publication
+    // redraws the views that read the trace) and when the last one is in.
+    const received = new Map<number, ReferenceOutcome>();
+    const flush = (trace: Trace): Trace => {
+      let next = trace;
+      for (const [i, outcome] of received) next = withStepOutcome(next, i, outcome);
+      received.clear();
+      if (next !== trace) publish(next);
+      return next;
+    };
     try {
       await pause();
+      let published = performance.now();
       for (;;) {
         const trace = current();
         if (!trace || trace.values !== run) return false;
-        const pending = pendingChecks(trace);
-        if (pending.length === 0) return true;
+        const pending = pendingChecks(trace).filter((i) => !received.has(i));
+        if (pending.length === 0) return pendingChecks(flush(trace)).length === 0;
         const outcome = await remote(trace.steps[pending[0]]);
         const now = current();
         if (!now || now.values !== run) return false;
-        publish(withStepOutcome(now, pending[0], outcome));
+        received.set(pending[0], outcome);
+        if (pending.length === 1 || performance.now() - published >= publishMs) {
+          flush(now);
+          published = performance.now();
+        }
       }
     } catch {
-      // The worker failed: the rest of the checks run here.
+      // The worker failed: what it gave is shown, the rest of the checks run here.
+      const trace = current();
+      if (trace && trace.values === run) flush(trace);
     }
   }
   for (;;) {
