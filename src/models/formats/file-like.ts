@@ -7,8 +7,7 @@ export interface FileLike {
   bytes: Uint8Array;
 }
 
-/** Far larger than any model a course participant opens here; refused before parsing. */
-export const MAX_MODEL_BYTES = 200 * 1024 * 1024;
+export { MAX_MODEL_BYTES } from './size-limit';
 
 export const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];

@@ -5,7 +5,6 @@
  * tests) runs train on this thread, yielding every few milliseconds.
  */
 import type { Dataset, EpochLog, Recipe, TrainConfig, TrainResult } from '../types';
-import { train } from './train';
 import { errorMessage, progressBatcher, type FromWorker, type ToWorker } from './messages';
 import { yieldToEventLoop } from './yield';
 import { language } from '../../i18n/language';
@@ -162,10 +161,11 @@ export function startTraining(recipe: Recipe, dataset: Dataset, config: TrainCon
 function startInThread(recipe: Recipe, dataset: Dataset, config: TrainConfig, onProgress: OnProgress, options: RunOptions = {}): TrainingRun {
   let stopRequested = false;
   const progress = progressBatcher(onProgress);
-  const done = train(recipe, dataset, config, {
+  // Only where no Worker exists (Node, tests): the engines load on demand, not with the page.
+  const done = import('./train').then(({ train }) => train(recipe, dataset, config, {
     onEpoch: (log) => progress.add(log),
     shouldStop: () => stopRequested,
-  }, { keepWeights: options.keepWeights === true }).then(
+  }, { keepWeights: options.keepWeights === true })).then(
     (result) => {
       progress.flush();
       return result;

@@ -1,5 +1,6 @@
 /** Browser File objects -> FileLike (name + bytes) for the model loaders; refuses huge files before reading them. */
-import { MAX_MODEL_BYTES, type FileLike } from '../../models/formats/file-like';
+import type { FileLike } from '../../models/formats/file-like';
+import { MAX_MODEL_BYTES } from '../../models/formats/size-limit';
 import { appLibrary } from '../../i18n/messages/app-library';
 
 export class FileReadError extends Error {}
