@@ -1,13 +1,14 @@
 /** A file as the loaders see it: a name and its bytes (a browser File is converted by the UI). */
 import { ModelFileError } from './errors';
 import { modelsFormats as m } from '../../i18n/messages/models-formats';
+import { MAX_MODEL_BYTES } from './size-limit';
 
 export interface FileLike {
   name: string;
   bytes: Uint8Array;
 }
 
-export { MAX_MODEL_BYTES } from './size-limit';
+export { MAX_MODEL_BYTES };
 
 export const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
