@@ -27,6 +27,7 @@ export const appLibrary = defineMessages(
       region: 'Open a model',
       drop: 'Drop model files here',
       label: 'Open model file',
+      choose: 'Choose files…',
       /** "or drop it here: a Keras `.keras` or `.h5`, or a TensorFlow.js `model.json` together with its `.bin` files." */
       hint: {
         start: 'or drop it here: a Keras ',
@@ -109,6 +110,7 @@ export const appLibrary = defineMessages(
       region: 'Modell öffnen',
       drop: 'Modelldateien hier ablegen',
       label: 'Modelldatei öffnen',
+      choose: 'Dateien wählen…',
       hint: {
         start: 'oder hier ablegen: eine Keras-Datei ',
         or: ' oder ',
