@@ -115,6 +115,11 @@ export interface ModelInfo {
   featureRanges: { min: number; max: number }[] | null;
   /** A model file's training settings as stored (Keras 3 `compile_config`, legacy .h5 `training_config`); absent when none. */
   trainingConfig?: unknown;
+  /**
+   * How the model's training pictures were resized, when known: 'bilinear' for a model trained here
+   * on a folder (as image_dataset_from_directory does). A photo input starts with it.
+   */
+  resize?: 'nearest' | 'bilinear';
 }
 
 /** A runnable model plus what the app knows about it. */

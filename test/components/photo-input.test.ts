@@ -76,6 +76,16 @@ describe('PhotoInput', () => {
     expect(second.tensor.values.some((v) => !Number.isInteger(v))).toBe(true);
   });
 
+  it("starts with the model's own method and follows a new model's (bilinear for one trained here); the user's pick stays otherwise", async () => {
+    const screen = await render(PhotoInput, { height: 8, width: 8, method: 'bilinear', onphoto: vi.fn() });
+    await expect.element(screen.getByRole('radio', { name: /bilinear/ })).toBeChecked();
+    await screen.rerender({ method: 'nearest' });
+    await expect.element(screen.getByRole('radio', { name: /nearest/ })).toBeChecked();
+    await userEvent.click(screen.getByRole('radio', { name: /bilinear/ }));
+    await screen.rerender({ method: 'nearest', height: 8 });
+    await expect.element(screen.getByRole('radio', { name: /bilinear/ })).toBeChecked();
+  });
+
   it('a parent handing a new callback does not re-emit the same photo (no update loop)', async () => {
     const first = vi.fn();
     const screen = await render(PhotoInput, { height: 4, width: 4, onphoto: first });

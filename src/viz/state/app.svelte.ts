@@ -451,7 +451,7 @@ export class AppState {
       this.error = t.buildFailed((e as Error).message);
       return false;
     }
-    const ok = this.openBundle({ model, info: { title, featureNames, classNames: [...classNames], scaler: null, featureRanges: null } });
+    const ok = this.openBundle({ model, info: { title, featureNames, classNames: [...classNames], scaler: null, featureRanges: null, resize: 'bilinear' } });
     if (ok) {
       this.weightHistory.keep(snapshots, weights);
       this.weightHistory.attach(weights);
