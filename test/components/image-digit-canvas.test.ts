@@ -156,7 +156,7 @@ describe('DigitCanvas', () => {
 describe('the pad while a test image is the input', () => {
   it('says the model receives the picture beside it, not "all zeros"; in use again, it shows what it sends', async () => {
     const screen = await render(DigitCanvas, { inUse: false });
-    await expect.element(screen.getByText(/The model receives the picture shown beside the pad/)).toBeVisible();
+    await expect.element(screen.getByText(/The model receives the test image shown/)).toBeVisible();
     expect(screen.container.textContent).not.toMatch(/all zeros/);
     expect(screen.container.textContent).not.toMatch(/What the model receives/);
     await screen.rerender({ inUse: true });

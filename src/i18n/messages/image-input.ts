@@ -16,7 +16,7 @@ export const imageInput = defineMessages(
     emptyFile: (name: string) => `"${name}" shows no digit: nothing stands out from its background.`,
     caption: (label: string) => `${label}: 28 × 28 grey levels 0 … 255`,
     allZeros: 'Draw a digit: the input is all zeros.',
-    elsewhere: 'The model receives the picture shown beside the pad. Drawing here replaces it.',
+    elsewhere: 'The model receives the test image shown. Drawing on the pad replaces it.',
     // picture files (image-file.ts)
     thisFile: 'This file',
     notImage: (name: string) => `"${name}" is not a picture: choose a PNG or JPEG of a digit.`,
@@ -54,7 +54,7 @@ export const imageInput = defineMessages(
     emptyFile: (name) => `„${name}“ zeigt keine Ziffer: Nichts hebt sich vom Hintergrund ab.`,
     caption: (label) => `${label}: 28 × 28 Graustufen 0 … 255`,
     allZeros: 'Ziffer zeichnen: Die Eingabe besteht nur aus Nullen.',
-    elsewhere: 'Das Modell erhält das Bild neben der Zeichenfläche. Zeichnen hier ersetzt es.',
+    elsewhere: 'Das Modell erhält das gezeigte Testbild. Zeichnen auf der Fläche ersetzt es.',
     thisFile: 'Diese Datei',
     notImage: (name) => `„${name}“ ist kein Bild. Bitte ein PNG oder JPEG einer Ziffer wählen.`,
     empty: (name) => `„${name}“ ist leer (0 Bytes).`,
