@@ -37,7 +37,7 @@ describe('diagnose', () => {
     expect(d.message).toMatch(
       /^All 150 flowers are predicted as virginica: 6 of 8 hidden units never fire \(their ReLU output is 0 for every flower\)/,
     );
-    expect(d.message).toContain('accuracy 33.3%');
+    expect(d.message).toContain('accuracy 33.3 %');
     expect(d.message).toMatch(/Retrain with a new seed\.$/);
   });
 
@@ -54,7 +54,7 @@ describe('diagnose', () => {
     expect(d.singleClass).toBeNull();
     expect(d.accuracy).toBeGreaterThan(0.9);
     expect(d.predictedCounts.reduce((a, b) => a + b, 0)).toBe(150);
-    expect(d.message).toMatch(/^\d+ of 150 flowers \(\d+\.\d%\) are classified correctly\./);
+    expect(d.message).toMatch(/^\d+ of 150 flowers \(\d+\.\d %\) are classified correctly\./);
     expect(d.message).not.toContain('Retrain');
     expect(d.message).not.toContain('new seed');
     // Seed 1's course run ends with some hidden units that never fire: the message must count them.

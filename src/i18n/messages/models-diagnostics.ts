@@ -6,7 +6,6 @@
 import { defineMessages } from '../define';
 import { formatInteger, formatPercent } from '../format';
 
-const enPercent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const enRows = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const deRows = (n: number, one: string, many: string) => `${formatInteger(n)} ${n === 1 ? one : many}`;
 /** German list: "50 setosa, 50 versicolor und 35 virginica". */
@@ -27,13 +26,13 @@ export const modelsDiagnostics = defineMessages(
       `${total === 1 ? 'never fires (its' : 'never fire (their'} ReLU output is 0 for every ${one})`,
     allFire: 'Every hidden unit fires for some row.',
     singleDead: (n: number, one: string, many: string, cls: string, dead: string, accuracy: number) =>
-      `All ${enRows(n, one, many)} are predicted as ${cls}: ${dead}, so the network cannot tell the ${many} apart (accuracy ${enPercent(accuracy)}). The random start left too few units alive. Retrain with a new seed.`,
+      `All ${enRows(n, one, many)} are predicted as ${cls}: ${dead}, so the network cannot tell the ${many} apart (accuracy ${formatPercent(accuracy)}). The random start left too few units alive. Retrain with a new seed.`,
     single: (n: number, one: string, many: string, cls: string, accuracy: number) =>
-      `All ${enRows(n, one, many)} are predicted as ${cls} (accuracy ${enPercent(accuracy)}): the network has not learned to tell the classes apart. Retrain with a new seed.`,
+      `All ${enRows(n, one, many)} are predicted as ${cls} (accuracy ${formatPercent(accuracy)}): the network has not learned to tell the classes apart. Retrain with a new seed.`,
     stuck: (correct: number, n: number, one: string, many: string, accuracy: number, dead: string) =>
-      `Only ${correct} of ${enRows(n, one, many)} (${enPercent(accuracy)}) are classified correctly, little better than guessing${dead ? `; ${dead}` : ''}. Retrain with a new seed.`,
+      `Only ${correct} of ${enRows(n, one, many)} (${formatPercent(accuracy)}) are classified correctly, little better than guessing${dead ? `; ${dead}` : ''}. Retrain with a new seed.`,
     correct: (correct: number, n: number, one: string, many: string, accuracy: number) =>
-      `${correct} of ${enRows(n, one, many)} (${enPercent(accuracy)}) are classified correctly.`,
+      `${correct} of ${enRows(n, one, many)} (${formatPercent(accuracy)}) are classified correctly.`,
     deadAddNothing: (dead: string) => ` ${dead[0].toUpperCase()}${dead.slice(1)}; those units add nothing.`,
     weak: ' That is weak: a run with a new seed may well do better.',
     noValidation: 'No rows are held out for validation (validation_split is 0).',

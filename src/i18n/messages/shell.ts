@@ -6,11 +6,12 @@ export const shell = defineMessages(
   {
     tagline: 'See inside a neural network, layer by layer.',
     languageLabel: 'Language',
-    switchTo: (name: string) => `Show Layer Lens in ${name}`,
+    /** The switch's tooltip per language it switches to. */
+    switchTo: { de: 'Show Layer Lens in German', en: 'Show Layer Lens in English' },
   },
   {
     tagline: 'Ein neuronales Netz von innen sehen, Schicht für Schicht.',
     languageLabel: 'Sprache',
-    switchTo: (name) => `Layer Lens auf ${name} anzeigen`,
+    switchTo: { de: 'Layer Lens auf Deutsch anzeigen', en: 'Layer Lens auf Englisch anzeigen' },
   },
 );
