@@ -25,8 +25,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
 /** Words that give away an English sentence left in the German text. */
 const ENGLISH = /\b(the|and|with|of|is|are|this|from|which|your|has|have|were|not|cannot|click|press|please|value|values|layer)\b/i;
 
-/** German texts that may keep these English words: Keras' own terms and code. */
-const CODE = /`[^`]*`|model\.\w+|\b\w+_\w+\b|\w+\(\)/g;
+/** German texts that may keep these English words: Keras' own terms, code and the app's name. */
+const CODE = /`[^`]*`|model\.\w+|\b\w+_\w+\b|\w+\(\)|Layer Lens/g;
 
 describe('messages in German and English', () => {
   const modules = messageModules();
