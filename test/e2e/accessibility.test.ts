@@ -18,8 +18,6 @@ interface Language {
   code: string;
   /** The app's address in this language, with a shared state (`#seed=…`, or '' for none). */
   url: (hash: string) => string;
-  /** Also the housing course and the other opened models (one language covers them: they take minutes). */
-  full: boolean;
   /** The visible words the test looks for. */
   words: {
     train: string;
@@ -49,7 +47,6 @@ const LANGUAGES: Language[] = [
   {
     code: 'en',
     url: (hash) => hash,
-    full: true,
     words: {
       train: 'Train',
       trainingForm: 'Training',
@@ -74,7 +71,6 @@ const LANGUAGES: Language[] = [
   {
     code: 'de',
     url: (hash) => `?lang=de${hash}`,
-    full: false,
     words: {
       train: 'Trainieren',
       trainingForm: 'Training',
@@ -314,7 +310,7 @@ for (const lang of LANGUAGES) {
       });
     });
 
-    describe.runIf(lang.full)('the California housing course page', () => {
+    describe('the California housing course page', () => {
       let page: Page;
       beforeAll(async () => {
         page = await open();
@@ -366,7 +362,7 @@ for (const lang of LANGUAGES) {
       });
     });
 
-    describe.skipIf(!SHARED.present || !lang.full)(`other opened models, at every layer${SHARED.skipNote}`, () => {
+    describe.skipIf(!SHARED.present)(`other opened models, at every layer${SHARED.skipNote}`, () => {
       for (const m of OTHER_MODELS) {
         it(`${m.name} has no serious or critical axe violation at any layer`, async () => {
           const page = await open();
