@@ -7,6 +7,7 @@
  */
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { runAlone } from './chromium.mjs';
 import { readFile } from 'node:fs/promises';
 import { serveDir } from './serve.mjs';
 
@@ -136,16 +137,4 @@ export async function benchCnn(browser, { log = console.log, appUrl = null } = {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    console.log(JSON.stringify(await benchCnn(browser), null, 2));
-  } finally {
-    await browser.close();
-  }
-}
+await runAlone(import.meta.url, benchCnn);

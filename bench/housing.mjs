@@ -7,6 +7,7 @@
  */
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { runAlone } from './chromium.mjs';
 import { serveDir } from './serve.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -83,16 +84,4 @@ export async function benchHousing(browser, { log = console.log } = {}) {
 }
 
 // Alone: node bench/housing.mjs (prints the table and the JSON; bench/run.mjs writes bench.json).
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    console.log(JSON.stringify(await benchHousing(browser), null, 2));
-  } finally {
-    await browser.close();
-  }
-}
+await runAlone(import.meta.url, benchHousing);

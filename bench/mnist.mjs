@@ -9,6 +9,7 @@
  */
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { runAlone } from './chromium.mjs';
 import { serveDir } from './serve.mjs';
 import { benchMnistApp } from './mnist-app.mjs';
 
@@ -131,16 +132,4 @@ export async function benchMnist(browser, { log = console.log, appUrl = null, pr
 }
 
 // Alone: node bench/mnist.mjs (prints the table and the JSON; bench/run.mjs writes bench.json).
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-  });
-  try {
-    console.log(JSON.stringify(await benchMnist(browser), null, 2));
-  } finally {
-    await browser.close();
-  }
-}
+await runAlone(import.meta.url, benchMnist);

@@ -8,6 +8,7 @@
  */
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { launchOptions } from './chromium.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveDir } from './serve.mjs';
@@ -25,12 +26,6 @@ const COURSES = [
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
-};
 const REPS_OURS = 7;
 const REPS_CPU = 3;
 const INPUT_CHANGES = 300;
