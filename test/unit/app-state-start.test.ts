@@ -28,4 +28,14 @@ describe('AppState before TensorFlow.js has loaded', () => {
     expect(app.source).toMatchObject({ kind: 'course', trained: true });
     expect(app.progress.history).toHaveLength(5);
   });
+
+  it('opens the course picked while the app starts, not the starting one', async () => {
+    const app = new AppState();
+    const starting = app.init(null);
+    const housing = findCourse('housing')!;
+    const opening = app.openCourse(housing);
+    await starting;
+    await opening;
+    expect(app.course.id).toBe('housing');
+  });
 });

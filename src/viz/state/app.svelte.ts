@@ -144,7 +144,8 @@ export class AppState {
       this.loading = null;
     }
     this.backend = await this.#engine.initInferenceBackend();
-    await this.openCourse(course, shared);
+    // A course the user picked while the app was starting wins over the starting one.
+    if (this.#opening === 0) await this.openCourse(course, shared);
   }
 
   get courses(): readonly Course[] {
@@ -207,6 +208,9 @@ export class AppState {
   async openCourse(course: Course, shared: ShareState | null = null): Promise<void> {
     if (this.progress.running) this.stopTraining();
     const opening = ++this.#opening;
+    // Picked while the app starts: wait for tfjs and the inference backend (the start then opens nothing).
+    if (!this.backend && this.#starting) await this.#starting.catch(() => {});
+    if (opening !== this.#opening) return;
     this.#generation++;
     const kept = this.#courseModels.get(course.id);
     const start = shared?.course === course.id ? shared : courseDefaults(course);
